@@ -483,8 +483,13 @@ abstract class QueuedSynchronizer {
         public boolean awaitUntil(BooleanSupplier predicate, long timeout, TimeUnit unit) throws InterruptedException {
             Objects.requireNonNull(predicate, "predicate");
             enterAwait();
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            long nanos = unit.toNanos(timeout);
             boolean result = predicate.getAsBoolean();
+            if (nanos <= 0L) {
+                return result;
+            }
+            // NOTE: computed only for nanos > 0, so the subtraction below cannot wrap around.
+            long deadline = System.nanoTime() + nanos;
             while (!result) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0L) {
