@@ -14,6 +14,7 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,22 @@ public class BarrierConformance extends ConformanceTest {
     }
 
     @Test
+    void waitingPartiesKeepWaitingThroughSpuriousWakeUps() throws Exception {
+        Barrier barrier = primitives.barrier(3);
+        Worker<Integer> first = workers.call("first", barrier::await);
+        first.assertBlocked();
+        assertKeepsWaitingThroughSpuriousWakeUps(first, "await()");
+        Worker<Integer> second = workers.call("second", () -> barrier.await(NEVER, MS));
+        second.assertBlocked();
+        assertKeepsWaitingThroughSpuriousWakeUps(second, "await(timeout)");
+        assertEquals(2, barrier.waiting(), "spuriously woken parties must still be waiting");
+        assertFalse(barrier.isBroken());
+        assertEquals(0, barrier.await());
+        assertEquals(2, first.join());
+        assertEquals(1, second.join());
+    }
+
+    @Test
     void theLastPartyTripsTheBarrierEvenWithAZeroTimeout() throws Exception {
         Barrier barrier = primitives.barrier(2);
         Worker<Integer> first = workers.call("first", barrier::await);
@@ -78,6 +95,7 @@ public class BarrierConformance extends ConformanceTest {
     int[] slots;   // plain array: each party writes its slot before the barrier, reads the others' after
 
     @Test
+    @Tag(ConformanceTest.STRESS)
     void theBarrierIsReusableAndEachRoundSeesWhatEveryPartyWroteBeforeIt() throws Exception {
         int parties = 3;
         int rounds = 200;

@@ -294,6 +294,38 @@ public abstract class ConditionConformance extends ConformanceTest {
     }
 
     @Test
+    void aTimedAwaitWhoseTimeRunsOutReturnsFalseNotTrue() throws Exception {
+        Lock lock = newLock();
+        Condition condition = lock.newCondition();
+        long timeout = MS.toNanos(SHORT);
+        int attempts = 3;
+        int trueAfterTheTimeout = 0;
+        lock.acquire();
+        try {
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                long start = System.nanoTime();
+                while (true) {
+                    long left = timeout - (System.nanoTime() - start);
+                    if (left <= 0 || !condition.await(left, TimeUnit.NANOSECONDS)) {
+                        break;   // the time ran out
+                    }
+                    if (System.nanoTime() - start >= timeout) {
+                        trueAfterTheTimeout++;   // "woken", though the whole timeout passed and nobody signalled
+                        break;
+                    }
+                    // true before the time ran out: a spurious wake-up, which is allowed
+                }
+            }
+            assertTrue(trueAfterTheTimeout < attempts, "await(timeout) returned true in each of " + attempts
+                    + " waits that nobody signalled, once its whole timeout of " + SHORT + " ms had passed: "
+                    + "a wait whose time ran out must return false");
+            assertTrue(lock.isHeldByCurrentThread(), "await(timeout) must return holding the lock");
+        } finally {
+            lock.release();
+        }
+    }
+
+    @Test
     void timedAwaitWithANonPositiveTimeoutReturnsFalseAtOnceHoldingTheLock() throws Exception {
         Lock lock = newLock();
         Condition condition = lock.newCondition();

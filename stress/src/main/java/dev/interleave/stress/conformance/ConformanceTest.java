@@ -1,6 +1,7 @@
 package dev.interleave.stress.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.interleave.primitives.Primitives;
@@ -9,6 +10,7 @@ import dev.interleave.stress.harness.Delays;
 import dev.interleave.stress.harness.HangError;
 import dev.interleave.stress.harness.ImplementationUnderTest;
 import dev.interleave.stress.harness.InterleaveTest;
+import dev.interleave.stress.harness.SpuriousWakeups;
 import dev.interleave.stress.harness.Worker;
 import dev.interleave.stress.harness.Workers;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,16 @@ import org.junit.jupiter.api.function.Executable;
 @InterleaveTest
 @Tag("conformance")
 public abstract class ConformanceTest {
+    /**
+     * The tag of the tests that repeat a contended pattern many times (thousands of lock
+     * hand-overs, of items, of barrier rounds) and so catch a race only if the scheduler happens
+     * to interleave the threads badly during the run: a verdict by luck, which may differ from
+     * run to run. Every other test is a forced schedule (a thread is proven blocked before the
+     * test relies on its waiting; a bound turns a wake-up that never comes into a hang) or a check
+     * in one thread, and gives the same verdict on every run.
+     */
+    public static final String STRESS = "stress";
+
     /** A delay that must really elapse (a timeout that a test lets run out). */
     protected static final long SHORT = Delays.SHORT_DELAY_MS;
 
@@ -78,6 +90,29 @@ public abstract class ConformanceTest {
         });
         waiter.interrupt();
         waiter.join();
+    }
+
+    /** How many spurious wake-ups {@link #assertKeepsWaitingThroughSpuriousWakeUps} sends. */
+    protected static final int SPURIOUS_WAKE_UPS = 3;
+
+    /**
+     * Asserts that {@code waiter}, proven blocked in {@code call}, goes on waiting when it is woken
+     * spuriously, {@value #SPURIOUS_WAKE_UPS} times in a row (see
+     * {@link SpuriousWakeups#wakeOnce}): nothing it waits for has happened, so a call that returns
+     * (or throws) checked its condition once, with an {@code if} where a {@code while} belongs. A
+     * thread in {@code Object.wait} cannot be reached by an unpark; then the check is skipped.
+     */
+    protected static void assertKeepsWaitingThroughSpuriousWakeUps(Worker<?> waiter, String call) {
+        for (int i = 0; i < SPURIOUS_WAKE_UPS; i++) {
+            SpuriousWakeups.Reach reach = SpuriousWakeups.wakeOnce(waiter.thread());
+            if (reach == SpuriousWakeups.Reach.UNREACHABLE) {
+                return;
+            }
+            int number = i + 1;
+            assertNotEquals(SpuriousWakeups.Reach.FINISHED, reach, () -> call + " returned after spurious wake-up "
+                    + "number " + number + ", though nothing it waits for had "
+                    + "happened: a waiter must check its condition again after every wake-up (while, not if)");
+        }
     }
 
     /**

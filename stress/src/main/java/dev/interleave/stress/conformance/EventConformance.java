@@ -72,6 +72,16 @@ public class EventConformance extends ConformanceTest {
         assertEquals(42, waiter.join(), "a write before set() must be visible after await() returns");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Await.class)
+    void aWaiterKeepsWaitingThroughSpuriousWakeUps(Await how) throws Exception {
+        Event event = primitives.event();
+        Worker<Void> waiter = workers.startBlocked("waiter", () -> how.await(event));
+        assertKeepsWaitingThroughSpuriousWakeUps(waiter, how.toString());
+        event.set();
+        waiter.join();
+    }
+
     @Test
     void setWakesEveryWaiter() throws Exception {
         Event event = primitives.event();

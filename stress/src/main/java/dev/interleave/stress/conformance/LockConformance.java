@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -198,6 +199,21 @@ public abstract class LockConformance extends ConformanceTest {
         waiter.join();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Acquisition.class)
+    void aWaiterKeepsWaitingThroughSpuriousWakeUps(Acquisition by) throws Exception {
+        Lock lock = newLock();
+        lock.acquire();
+        Worker<Void> waiter = workers.startBlocked("waiter", () -> {
+            assertTrue(by.acquire(lock), by + " must get the lock once it is released");
+            lock.release();
+        });
+        assertKeepsWaitingThroughSpuriousWakeUps(waiter, by.toString());
+        assertTrue(lock.isHeldByCurrentThread(), "a spuriously woken waiter must not take the lock from its owner");
+        lock.release();
+        waiter.join();
+    }
+
     int written;   // plain field: only the lock orders its write and its read
 
     @Test
@@ -222,6 +238,7 @@ public abstract class LockConformance extends ConformanceTest {
     boolean inside;
 
     @Test
+    @Tag(ConformanceTest.STRESS)
     void onlyOneThreadAtATimeIsInTheCriticalSection() throws Exception {
         Lock lock = newLock();
         int rounds = 3_000;

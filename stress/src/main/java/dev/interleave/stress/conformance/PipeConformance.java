@@ -12,6 +12,7 @@ import dev.interleave.stress.harness.Delays;
 import dev.interleave.stress.harness.Worker;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -101,6 +102,7 @@ public class PipeConformance extends ConformanceTest {
     }
 
     @Test
+    @Tag(ConformanceTest.STRESS)
     void twoThreadsPlayPingPongThroughBothDirections() throws Exception {
         Pipe<Integer> pipe = primitives.pipe(1);
         int rounds = 500;

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,6 +52,7 @@ public abstract class QueueConformance extends ConformanceTest {
         }
 
         @Test
+        @Tag(ConformanceTest.STRESS)
         void eachConsumerSeesTheItemsOfAProducerInTheOrderTheyWerePut() throws Exception {
             List<List<Item>> taken = passItemsBetweenThreads(newQueue(3));
             for (List<Item> consumer : taken) {
@@ -288,6 +290,31 @@ public abstract class QueueConformance extends ConformanceTest {
         assertTrue(queue.isEmpty());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Take.class)
+    void aTakerKeepsWaitingThroughSpuriousWakeUps(Take how) throws Exception {
+        Queue<Integer> queue = newQueue(1);
+        Worker<Integer> taker = workers.call("taker", () -> how.take(queue));
+        taker.assertBlocked();
+        assertKeepsWaitingThroughSpuriousWakeUps(taker, how.toString());
+        queue.put(7);
+        assertEquals(7, taker.join());
+        assertTrue(queue.isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Put.class)
+    void aPutterKeepsWaitingThroughSpuriousWakeUps(Put how) throws Exception {
+        Queue<Integer> queue = newQueue(1);
+        queue.put(1);
+        Worker<Void> putter = workers.startBlocked("putter", () -> how.put(queue, 2));
+        assertKeepsWaitingThroughSpuriousWakeUps(putter, how.toString());
+        assertEquals(1, queue.size(), "a spuriously woken putter must not add its item to a full queue");
+        assertEquals(1, queue.take());
+        putter.join();
+        assertEquals(List.of(2), drain(queue));
+    }
+
     @Test
     void timedPollReturnsNullWhenTheTimeRunsOut() throws Exception {
         Queue<Integer> queue = newQueue(1);
@@ -343,6 +370,7 @@ public abstract class QueueConformance extends ConformanceTest {
     }
 
     @Test
+    @Tag(ConformanceTest.STRESS)
     void manyProducersAndConsumersPassEveryItemExactlyOnce() throws Exception {
         passItemsBetweenThreads(newQueue(3));
     }
@@ -413,6 +441,17 @@ public abstract class QueueConformance extends ConformanceTest {
             joiner.join();
         }
         workers.start("late joiner", queue::join).join();
+    }
+
+    @Test
+    void joinWaitsForTaskDoneEvenWhenEveryItemWasAlreadyTaken() throws Exception {
+        Queue<Integer> queue = newQueue(2);
+        queue.put(1);
+        assertEquals(1, queue.take());
+        Worker<Void> joiner = workers.startBlocked("joiner", queue::join);   // taken is not done
+        assertTrue(queue.isEmpty());
+        queue.taskDone();
+        joiner.join();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -179,7 +180,20 @@ public abstract class SemaphoreConformance extends ConformanceTest {
         assertEquals(0, semaphore.availablePermits());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Acquire.class)
+    void aWaiterKeepsWaitingThroughSpuriousWakeUpsAndTakesNoPermit(Acquire how) throws Exception {
+        Semaphore semaphore = emptySemaphore();
+        Worker<Void> waiter = workers.startBlocked("waiter", () -> how.acquire(semaphore));
+        assertKeepsWaitingThroughSpuriousWakeUps(waiter, how.toString());
+        assertEquals(0, semaphore.availablePermits(), "a spurious wake-up must not take a permit");
+        semaphore.release();
+        waiter.join();
+        assertEquals(0, semaphore.availablePermits(), "the waiter must have taken the released permit");
+    }
+
     @Test
+    @Tag(ConformanceTest.STRESS)
     void atMostPermitsThreadsAreInsideAtOnce() throws Exception {
         Semaphore semaphore = newSemaphore(2);
         AtomicInteger inside = new AtomicInteger();

@@ -49,8 +49,12 @@ public final class ImplementationUnderTest implements BeforeAllCallback, TestExe
     public void beforeAll(ExtensionContext context) {
         String name = name();
         System.setProperty(NAME_PROPERTY, name);
-        System.out.println("Implementation under test: " + name + " (" + context.getDisplayName() + ")");
+        String injection = SpuriousWakeups.isEnabled() ? ", with spurious wake-ups injected" : "";
+        System.out.println("Implementation under test: " + name + " (" + context.getDisplayName() + ")" + injection);
         context.publishReportEntry("implementation", name);
+        if (SpuriousWakeups.isEnabled()) {
+            context.publishReportEntry("spuriousWakeups", "injected (-D" + SpuriousWakeups.PROPERTY + "=true)");
+        }
     }
 
     @Override

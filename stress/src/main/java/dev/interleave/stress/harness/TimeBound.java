@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * <p>The method runs in a thread of its own (a daemon named {@code interleave-test: <name>});
  * the JUnit thread waits for it at most the bound. A test still running then fails with a
  * {@link HangError} and its thread dump, is interrupted and left behind, and the run goes on:
- * even a test thread stuck in an uninterruptible wait cannot hang the build.
+ * even a test thread stuck in an uninterruptible wait cannot hang the build. With the spurious
+ * wake-up injector on ({@link SpuriousWakeups}), the test's thread is among those it wakes.
  */
 public final class TimeBound implements InvocationInterceptor {
 
@@ -33,10 +34,13 @@ public final class TimeBound implements InvocationInterceptor {
         String name = testClass.getName().substring(testClass.getPackageName().length() + 1)
                 + "." + context.getDisplayName();
         Thread test = new Thread(() -> {
+            SpuriousWakeups.watch();
             try {
                 invocation.proceed();
             } catch (Throwable t) {
                 failure[0] = t;
+            } finally {
+                SpuriousWakeups.unwatch();
             }
         }, "interleave-test: " + name);
         test.setDaemon(true);

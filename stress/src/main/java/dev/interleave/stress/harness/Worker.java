@@ -22,10 +22,13 @@ public final class Worker<T> {
     }
 
     private void run() {
+        SpuriousWakeups.watch();
         try {
             result = body.call();
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            SpuriousWakeups.unwatch();
         }
     }
 

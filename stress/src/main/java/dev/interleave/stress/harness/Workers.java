@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>When the test has already failed, the end-of-test check only interrupts and briefly joins
  * the workers left, and adds their failures to the test's own as suppressed exceptions.
+ *
+ * <p>With the spurious-wake-up injector on ({@link SpuriousWakeups}), every worker is among the
+ * threads it wakes, from its start to its end.
  */
 public final class Workers implements AfterEachCallback, AutoCloseable {
     private final List<Worker<?>> started = new CopyOnWriteArrayList<>();

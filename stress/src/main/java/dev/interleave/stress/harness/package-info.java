@@ -12,6 +12,10 @@
  *   <li>{@link dev.interleave.stress.harness.HangError} and
  *       {@link dev.interleave.stress.harness.ThreadDump}: a bound that runs out fails with a dump
  *       of all threads; nothing hangs the build.
+ *   <li>{@link dev.interleave.stress.harness.SpuriousWakeups}: fault injection. Opt-in
+ *       ({@code -Dinterleave.spuriousWakeups=true}), it unparks the test thread and every worker at
+ *       random moments while they wait; {@code wakeOnce} forces one spurious wake-up on a blocked
+ *       thread, as a schedule. An unpark cannot reach a thread in {@code Object.wait}.
  *   <li>{@link dev.interleave.stress.harness.InterleaveTest}: the class annotation that names the
  *       implementation under test ({@link dev.interleave.stress.harness.ImplementationUnderTest})
  *       and bounds every test method ({@link dev.interleave.stress.harness.TimeBound}).
