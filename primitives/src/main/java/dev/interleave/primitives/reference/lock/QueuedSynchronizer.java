@@ -485,7 +485,7 @@ abstract class QueuedSynchronizer {
             enterAwait();
             long nanos = unit.toNanos(timeout);
             boolean result = predicate.getAsBoolean();
-            if (nanos <= 0L) {
+            if (result || nanos <= 0L) {
                 return result;
             }
             // NOTE: computed only for nanos > 0, so the subtraction below cannot wrap around.
@@ -522,6 +522,9 @@ abstract class QueuedSynchronizer {
         public void signalAll() {
             requireHeld();
             Node f = first;
+            if (f == null) {
+                return;
+            }
             first = null;
             last = null;
             while (f != null) {
