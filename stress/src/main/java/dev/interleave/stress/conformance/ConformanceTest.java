@@ -106,6 +106,8 @@ public abstract class ConformanceTest {
         for (int i = 0; i < SPURIOUS_WAKE_UPS; i++) {
             SpuriousWakeups.Reach reach = SpuriousWakeups.wakeOnce(waiter.thread());
             if (reach == SpuriousWakeups.Reach.UNREACHABLE) {
+                System.out.println("Spurious wake-ups not sent: " + call + " waits where an unpark cannot reach it "
+                        + "(Object.wait, sleep, join or a monitor entry)");
                 return;
             }
             int number = i + 1;

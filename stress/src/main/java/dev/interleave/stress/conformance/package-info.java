@@ -28,6 +28,13 @@
  *       implementation fails with a thread dump instead of hanging the run.
  *   <li>Memory visibility rides along: what one thread writes to a plain field before a hand-off
  *       (release, signal, set, put, send, start) the other reads after it.
+ *   <li>A blocked waiter must survive spurious wake-ups: the {@code ...KeepsWaitingThroughSpuriousWakeUps}
+ *       tests wake a proven-blocked waiter three times
+ *       ({@link dev.interleave.stress.harness.SpuriousWakeups#wakeOnce}) and require it to wait on;
+ *       a waiter in {@code Object.wait} is out of an unpark's reach, and these checks skip it.
+ *   <li>Tests that repeat a contended pattern many times and catch a race only by luck are tagged
+ *       {@value dev.interleave.stress.conformance.ConformanceTest#STRESS}; every other test gives
+ *       the same verdict on every run (the kill matrix runs only those).
  * </ul>
  *
  * <p>{@code mvn verify} runs the whole package through {@code ConformanceSuiteTest} (test code of

@@ -46,8 +46,8 @@ public final class LincheckRun {
     static final int THREADS = 2;
     static final int ACTORS_PER_THREAD = 3;
     static final int ACTORS_AROUND = 1;
-    static final int MODEL_CHECKING_ITERATIONS = 4;
-    static final int MODEL_CHECKING_INVOCATIONS = 100;
+    static final int MODEL_CHECKING_ITERATIONS = 3;
+    static final int MODEL_CHECKING_INVOCATIONS = 50;
     static final int STRESS_ITERATIONS = 3;
     static final int STRESS_INVOCATIONS = 100;
 

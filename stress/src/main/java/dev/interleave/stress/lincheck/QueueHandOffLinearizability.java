@@ -27,8 +27,12 @@ import org.jetbrains.lincheck.datastructures.Options;
  * </ul>
  *
  * <p>In every scenario the puts and takes balance, so a correct queue lets every waiter
- * through. The order of items plays no part (one place): the kinds differ only in
- * {@link #newQueue()}.
+ * through. The waiters wait without a timeout: Lincheck 3.7 models a timed {@code Object.wait} as
+ * returning at once without letting other threads take the monitor, so a correct monitor-based
+ * queue would be reported as livelocked. The order of items plays no part (one place), so one kind of queue stands for all:
+ * {@link FifoQueueHandOffLinearizability}. (Each run of these three-thread scenarios costs half a
+ * minute of model checking; the spurious wake-ups of the conformance suite check the waiters of
+ * every kind.)
  */
 public abstract class QueueHandOffLinearizability extends LinearizabilityTest {
     static final int CAPACITY = 1;
@@ -63,14 +67,6 @@ public abstract class QueueHandOffLinearizability extends LinearizabilityTest {
         return queue.take();
     }
 
-    public boolean offerWaiting(int item) throws InterruptedException {
-        return queue.offer(item, NEVER, MS);
-    }
-
-    public Integer pollWaiting() throws InterruptedException {
-        return queue.poll(NEVER, MS);
-    }
-
     @Override
     protected <O extends Options<O, ?>> O configure(O options) {
         Class<?> test = getClass();
@@ -97,23 +93,10 @@ public abstract class QueueHandOffLinearizability extends LinearizabilityTest {
                         .thread(op("poll"), op("put", 2))
                         .afterwards(op("size"))
                         .build())
-                .addCustomScenario(Scenario.of(test)
-                        .thread(op("pollWaiting"))
-                        .thread(op("put", 1))
-                        .thread(op("poll"), op("put", 2))
-                        .afterwards(op("size"))
-                        .build())
                 // a putter is woken for room, and an offerer barges in
                 .addCustomScenario(Scenario.of(test)
                         .initially(op("put", 1))
                         .thread(op("put", 2))
-                        .thread(op("take"))
-                        .thread(op("offer", 3), op("poll"))
-                        .afterwards(op("size"), op("poll"))
-                        .build())
-                .addCustomScenario(Scenario.of(test)
-                        .initially(op("put", 1))
-                        .thread(op("offerWaiting", 2))
                         .thread(op("take"))
                         .thread(op("offer", 3), op("poll"))
                         .afterwards(op("size"), op("poll"))
@@ -152,15 +135,6 @@ public abstract class QueueHandOffLinearizability extends LinearizabilityTest {
                 throw new WouldBlock();
             }
             return item;
-        }
-
-        public boolean offerWaiting(int item) {
-            put(item);
-            return true;
-        }
-
-        public Integer pollWaiting() {
-            return take();
         }
 
         @Override

@@ -17,7 +17,9 @@ import org.jetbrains.lincheck.datastructures.Options;
  * finds that interleaving every time it is there to find.
  *
  * <p>In every scenario each waiter is eventually let through: the releases outnumber the
- * permits the other threads keep.
+ * permits the other threads keep. The waiters wait without a timeout: Lincheck 3.7 models a timed
+ * {@code Object.wait} as returning at once without letting other threads take the monitor, so a
+ * correct monitor-based semaphore would be reported as livelocked.
  */
 public class SemaphoreHandOffLinearizability extends SemaphoreLinearizability {
 
@@ -34,13 +36,6 @@ public class SemaphoreHandOffLinearizability extends SemaphoreLinearizability {
                         .thread(op("acquire"), op("availablePermits"), op("release"))
                         .thread(op("release"))
                         .thread(op("tryAcquire"), op("release"))
-                        .afterwards(op("availablePermits"))
-                        .build())
-                .addCustomScenario(Scenario.of(test)
-                        .initially(op("tryAcquire"))
-                        .thread(op("tryAcquireWaiting"), op("availablePermits"), op("release"))
-                        .thread(op("release"))
-                        .thread(op("tryAcquireWithoutWaiting"), op("release"))
                         .afterwards(op("availablePermits"))
                         .build())
                 .addCustomScenario(Scenario.of(test)

@@ -20,6 +20,17 @@
  * grader. A factory method that the implementation does not provide fails the tests of that
  * primitive with {@code "not implemented: <method>"}.
  *
+ * <p>The {@code *HandOffLinearizability} tests have hand-written scenarios only, of three threads:
+ * a waiter is woken while a third thread barges in, or two waiters of different kinds share a
+ * wake-up. Model checking explores them fully, so an {@code if} where a {@code while} belongs, or
+ * a signal that wakes the wrong kind of waiter, is found on every run.
+ *
+ * <p>What model checking cannot see: Lincheck 3.7 lets every {@code LockSupport.park} in the code
+ * under test return spuriously, so a wake-up lost between a waiter's look at the state and its
+ * park is rescued by the model itself whenever the state has become right; the test still catches
+ * a waiter that parks on a state that stays wrong (everybody waits: "the execution has hung"), and
+ * a lost {@code notify} of {@code Object.wait}, which it does not wake spuriously.
+ *
  * <p>Random scenarios use only the operations that never wait; the waiting ones run in
  * hand-written scenarios ({@link dev.interleave.stress.lincheck.Scenario}) in which every waiter is
  * eventually let through. Arguments are few (items 1 to 3, one permit, capacity 2, two parties) so

@@ -118,7 +118,7 @@ final class KillMatrix {
             for (ToolResult tool : tools) {
                 elapsed += tool.seconds();
                 if (tool.caught() && (tool.tool().deterministic || !caughtDeterministically())) {
-                    return elapsed;
+                    return Math.round(elapsed * 100) / 100.0;
                 }
             }
             return Double.NaN;

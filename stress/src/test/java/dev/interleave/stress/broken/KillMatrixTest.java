@@ -178,6 +178,9 @@ class KillMatrixTest {
                     .count());
         }
         summary.put("caughtFirstBy", byTool);
+        summary.put("seenByJcstress", results.stream()
+                .filter(r -> r.tools().stream().anyMatch(t -> t.tool() == KillMatrix.Tool.JCSTRESS && t.caught()))
+                .map(r -> r.variant().getSimpleName()).toList());
         summary.put("totalSeconds", total);
         return summary;
     }
