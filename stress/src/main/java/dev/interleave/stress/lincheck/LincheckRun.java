@@ -48,8 +48,8 @@ public final class LincheckRun {
     static final int ACTORS_AROUND = 1;
     static final int MODEL_CHECKING_ITERATIONS = 3;
     static final int MODEL_CHECKING_INVOCATIONS = 50;
-    static final int STRESS_ITERATIONS = 3;
-    static final int STRESS_INVOCATIONS = 100;
+    static final int STRESS_ITERATIONS = 2;
+    static final int STRESS_INVOCATIONS = 50;
 
     private LincheckRun() {}
 

@@ -19,9 +19,9 @@ import org.jetbrains.lincheck.datastructures.Param;
  * and holds equal items. Random scenarios use the operations that never wait: {@code offer},
  * {@code offer(0)}, {@code poll}, {@code poll(0)}, {@code size}, {@code isEmpty}, {@code isFull}
  * and {@code taskDone}. The waiting ones ({@code put}, {@code take}, {@code join}, and under
- * stress {@code offer(timeout)} and {@code poll(timeout)}) run in hand-written scenarios (see {@link Scenario}) in
- * which every waiter is eventually let through: takers wait for puts that come, putters for takes
- * that come, {@code join} for a {@code taskDone} that comes.
+ * stress {@code offer(timeout)} and {@code poll(timeout)}) run in hand-written scenarios (see
+ * {@link Scenario}) in which every waiter is eventually let through: takers wait for puts that
+ * come, putters for takes that come, {@code join} for a {@code taskDone} that comes.
  */
 public abstract class QueueLinearizability extends LinearizabilityTest {
     static final int CAPACITY = 2;

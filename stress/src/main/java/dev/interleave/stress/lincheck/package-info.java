@@ -33,8 +33,9 @@
  *
  * <p>Random scenarios use only the operations that never wait; the waiting ones run in
  * hand-written scenarios ({@link dev.interleave.stress.lincheck.Scenario}) in which every waiter is
- * eventually let through. Arguments are few (items 1 to 3, one permit, capacity 2, two parties) so
- * that threads collide. The budget, the scale factor ({@code -Dinterleave.lincheck.scale}) and the
+ * eventually let through; those with a timed wait run under stress only, since model checking
+ * does not let time pass ({@link dev.interleave.stress.lincheck.LinearizabilityTest#timedScenarios}).
+ * Arguments are few (items 1 to 3, one permit, capacity 2, two parties) so that threads collide. The budget, the scale factor ({@code -Dinterleave.lincheck.scale}) and the
  * failure reports ({@code target/interleave/lincheck/<test>.<method>.txt}, or under
  * {@code -Dinterleave.evidence.dir}) are described in
  * {@link dev.interleave.stress.lincheck.LincheckRun}.
