@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * {@link dev.interleave.stress.vmlens}). Barriers, pipes, timers and LIFO and priority queues are
  * not implemented.
  *
- * <p>One deviation from the contract: {@link #lock()} and {@link #fairLock()} are reentrant,
- * since they are {@code ReentrantLock}s; no scenario acquires a lock it holds.
+ * <p>Two deviations from the contract, which no scenario meets: {@link #lock()} and
+ * {@link #fairLock()} are reentrant, since they are {@code ReentrantLock}s; and an interrupt
+ * that comes while a thread waits for a lock itself (not for a condition) stays in its flag
+ * (see {@link JdkLock#acquireInterruptibly()}).
  */
 public class JdkLockPrimitives implements Primitives {
 
