@@ -197,6 +197,7 @@ public final class Explorer {
         volatile boolean abandon;
         volatile boolean markedBlocked;
         volatile Throwable error;
+        volatile String pending = "start";
         int pausedTurns;
 
         TaskThread(Run run, int index, String name, Task.Body body) {
@@ -237,6 +238,7 @@ public final class Explorer {
 
         @Override
         public <T> T call(String operation, Callable<T> action, Function<? super T, String> describe) throws Exception {
+            pending = operation;
             awaitTurn();
             T value;
             try {
@@ -246,13 +248,15 @@ public final class Explorer {
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), "error");
                 throw e;
             }
-            run.record(this, describe.apply(value), markedBlocked ? "woken" : "step");
+            run.record(this, describe.apply(value) + (markedBlocked ? " (woken, done)" : ""),
+                    markedBlocked ? "woken" : "step");
             markedBlocked = false;
             return value;
         }
 
         @Override
         public void pause(int turns) {
+            pending = "back off";
             awaitTurn();
             pausedTurns = turns;
             run.record(this, "backs off for " + turns + " turn(s)", "step");
@@ -450,12 +454,12 @@ public final class Explorer {
             while (task.status == Status.RUNNING || task.status == Status.STARTING) {
                 if (isBlocked(task) && stayedBlocked(task)) {
                     task.markedBlocked = true;
-                    record(task, "waits (blocked)", "blocked");
+                    record(task, task.pending + ": waits (blocked)", "blocked");
                     return;
                 }
                 if (System.nanoTime() > deadline) {
                     task.markedBlocked = true;
-                    record(task, "neither finishes nor blocks (spinning?)", "blocked");
+                    record(task, task.pending + ": neither finishes nor blocks (spinning?)", "blocked");
                     return;
                 }
                 LockSupport.parkNanos(20_000);
