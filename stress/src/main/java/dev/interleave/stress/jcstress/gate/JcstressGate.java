@@ -1,5 +1,7 @@
 package dev.interleave.stress.jcstress.gate;
 
+import dev.interleave.stress.verdict.Deferral;
+
 import dev.interleave.primitives.Primitives;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +69,10 @@ public final class JcstressGate {
             System.exit(2);
             return;
         }
-        System.exit(new JcstressGate(settings, System.out).run() ? 0 : 1);
+        boolean passed = new JcstressGate(settings, System.out).run();
+        System.exit(Deferral.exitCode(passed, settings.reportsDirectory().toAbsolutePath().getParent(), "jcstress",
+                List.of("jcstress: the gate failed (" + settings.reportsDirectory().resolve("TEST-dev.interleave.stress.jcstress.xml")
+                        + ", and jcstress's own report " + settings.resultsDirectory().resolve("index.html") + ")")));
     }
 
     /** Runs the selected tests; true when every one of them passed. */

@@ -1,5 +1,7 @@
 package dev.interleave.stress.vmlens.gate;
 
+import dev.interleave.stress.verdict.Deferral;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,19 +68,23 @@ public final class VmlensGate {
             System.out.println(TAG + "skipped");
             return;
         }
-        System.exit(new VmlensGate(Path.of(args[0]), System.out).check() ? 0 : 1);
+        VmlensGate gate = new VmlensGate(Path.of(args[0]), System.out);
+        boolean passed = gate.check();
+        System.exit(Deferral.exitCode(passed, Path.of(args[0]), "vmlens", gate.problems.stream().map(p -> "vmlens: " + p).toList()));
     }
 
     /** True when the vmlens step passed; prints the verdict either way. */
     boolean check() throws Exception {
         Path agent = target.resolve("vmlens-agent/agent.jar");
         if (!Files.exists(agent)) {
-            return fail("the vmlens step did not run: " + agent + " is missing");
+            problems.add("the vmlens step did not run: " + agent + " is missing");
+            return fail(problems.get(0));
         }
         FileTime start = Files.getLastModifiedTime(agent);
         List<Path> reports = reportsSince(target.resolve("surefire-reports"), start);
         if (reports.isEmpty()) {
-            return fail("the vmlens step ran no test class (no surefire-reports/TEST-*-vmlens.xml of this run)");
+            problems.add("the vmlens step ran no test class (no surefire-reports/TEST-*-vmlens.xml of this run)");
+            return fail(problems.get(0));
         }
         Map<String, Boolean> explored = new LinkedHashMap<>();
         int tests = 0;
