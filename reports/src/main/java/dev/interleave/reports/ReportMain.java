@@ -75,7 +75,9 @@ public final class ReportMain implements Callable<Integer> {
         Report report = new Collector(root, (source, name) -> copy(source, raw.resolve(name)) ? "raw/" + name : null)
                 .collect(generated);
         ReportWriter writer = new ReportWriter();
-        writer.write(report, target);
+        Path index = target.resolve("index.html").toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        writer.write(report, target, index.startsWith(base) ? base.relativize(index).toString() : "index.html");
         writer.writeJUnit(root, report, target);
         System.out.println("[interleave] report: " + target.resolve("index.html").toAbsolutePath().normalize() + " — "
                 + report.verdict() + (report.failures().isEmpty() ? "" : " (" + report.failures().size() + " violation(s))"));
@@ -83,7 +85,10 @@ public final class ReportMain implements Callable<Integer> {
             String message = f.message() == null ? "" : f.message().strip().split("\\R")[0];
             System.out.println("[interleave]   " + f.tool() + ": " + f.test() + ": " + message);
         }
-        return failOnViolations && !report.failures().isEmpty() ? 1 : 0;
+        if (report.verdict().equals("EMPTY")) {
+            System.out.println("[interleave]   no tool left anything to read under " + base + ": nothing was checked");
+        }
+        return failOnViolations && !report.verdict().equals("PASSED") ? 1 : 0;
     }
 
     private static boolean copy(Path source, Path target) {

@@ -86,7 +86,9 @@ public final class Collector {
         List<Report.Tool> tools = tools(cases, jcstress, lincheck, vmlens, scenarios, killMatrix);
         Path ratios = root.resolve("stress/target/benchmarks/ratios.md");
         String benchmarks = Files.exists(ratios) ? Files.readString(ratios, StandardCharsets.UTF_8) : null;
-        return new Report(generated, implementation, failures.isEmpty() ? "PASSED" : "FAILED", failures,
+        boolean nothing = cases.isEmpty() && jcstress.isEmpty() && scenarios.isEmpty() && killMatrix == null;
+        String verdict = !failures.isEmpty() ? "FAILED" : nothing ? "EMPTY" : "PASSED";
+        return new Report(generated, implementation, verdict, failures,
                 primitives(cases, jcstress, killMatrix), scenarios, tools, jcstress, lincheck, vmlens, killMatrix,
                 benchmarks);
     }
@@ -295,9 +297,10 @@ public final class Collector {
             String text = c.detail() != null && c.detail().contains("|") ? c.detail() : c.message();
             LincheckTrace.Parsed trace = tool.startsWith("Lincheck") ? LincheckTrace.parse(text) : LincheckTrace.parse(null);
             String primitive = PrimitiveNames.of(c.className());
+            String message = !trace.steps().isEmpty() && c.detail() != null ? lincheckHeadline(c.detail())
+                    : c.message() != null ? firstLines(c.message(), 8) : firstLines(c.detail(), 8);
             failures.add(new Report.Failure(tool, c.className() + " — " + c.name(),
-                    primitive == null ? c.className() : primitive, firstLines(c.message() == null ? c.detail() : c.message(), 8),
-                    trace.threads(), null, trace.steps(), null));
+                    primitive == null ? c.className() : primitive, message, trace.threads(), null, trace.steps(), null));
         }
         for (Report.JcstressTest t : jcstress) {
             if (!t.verdict().equals("passed")) {
@@ -353,7 +356,18 @@ public final class Collector {
                 case "vmlens" -> vmlens.stream().map(Report.Check::trace).filter(t -> t != null).findFirst().orElse(null);
                 default -> null;
             };
-            if (counts == null) {
+            if (counts == null && name.equals("Scenarios") && !scenarios.isEmpty()) {
+                long failed = scenarios.stream().filter(r -> r.verdict() == Recording.Verdict.FAILED
+                        || r.verdict() == Recording.Verdict.FAILURE_NOT_FOUND).count();
+                tools.add(new Report.Tool(name, failed > 0 ? "FAILED" : "ran", scenarios.size(), (int) failed, 0,
+                        note(name, scenarios, killMatrix), null));
+            } else if (counts == null && name.equals("Kill matrix") && killMatrix != null) {
+                int survivors = killMatrix.path("summary").path("survivors").size();
+                tools.add(new Report.Tool(name, survivors > 0 ? "FAILED" : "ran",
+                        killMatrix.path("summary").path("variants").asInt(), survivors,
+                        round(killMatrix.path("summary").path("totalSeconds").asDouble()), note(name, scenarios, killMatrix),
+                        "raw/kill-matrix/"));
+            } else if (counts == null) {
                 tools.add(new Report.Tool(name, "produced nothing", 0, 0, 0, nothingNote(name), null));
             } else {
                 tools.add(new Report.Tool(name, counts[1] > 0 ? "FAILED" : "ran", (int) counts[0], (int) counts[1],
@@ -363,7 +377,7 @@ public final class Collector {
         byTool.forEach((name, counts) -> tools.add(new Report.Tool(name, counts[1] > 0 ? "FAILED" : "ran",
                 (int) counts[0], (int) counts[1], round(counts[2]), null, null)));
         long jcstressFailed = jcstress.stream().filter(t -> !t.verdict().equals("passed")).count();
-        tools.add(2, jcstress.isEmpty()
+        tools.add(4, jcstress.isEmpty()
                 ? new Report.Tool("jcstress", "produced nothing", 0, 0, 0, nothingNote("jcstress"), null)
                 : new Report.Tool("jcstress", jcstressFailed > 0 ? "FAILED" : "ran", jcstress.size(), (int) jcstressFailed,
                         0, "one-sided evidence: a FORBIDDEN outcome seen is a real failure; not seeing one proves nothing",
@@ -449,6 +463,13 @@ public final class Collector {
                     cells, round(seconds)));
         }
         return rows;
+    }
+
+    /** Lincheck's verdict and its table of results: the text up to the first "---" note. */
+    static String lincheckHeadline(String detail) {
+        String text = detail.strip();
+        int notes = text.indexOf("\n---");
+        return firstLines(notes > 0 ? text.substring(0, notes) : text, 20);
     }
 
     static String firstLines(String text, int lines) {

@@ -11,8 +11,8 @@ import java.util.List;
  * internals) are left out beyond {@link #MAX_DEPTH} levels; the raw text stays one click away.
  */
 public final class LincheckTrace {
-    /** Nesting levels kept: 0 the operation, 1-2 the calls it makes. */
-    static final int MAX_DEPTH = 2;
+    /** Nesting levels kept: 0 the operation, 1 the calls it makes. */
+    static final int MAX_DEPTH = 1;
     static final int MAX_STEPS = 400;
 
     private LincheckTrace() {}

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param generated when the report was made (ISO-8601)
  * @param implementation the implementation under test, as the tools named it
- * @param verdict {@code PASSED} or {@code FAILED}
+ * @param verdict {@code PASSED}, {@code FAILED}, or {@code EMPTY} when no tool left anything to read
  * @param failures every real violation, most telling first: each with its interleaving when one is known
  * @param primitives the overview: per primitive, what each tool found
  * @param scenarios the lecture's scenarios, one entry per variant

@@ -24,7 +24,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes a {@link Report} as {@code index.html} (self-contained: inline CSS and SVG, no
- * network), {@code summary.md} (for a CI job summary), {@code report.json} (the model) and
+ * network), a page of its own per scenario variant ({@code scenario-<id>--<variant>.html}),
+ * {@code summary.md} (for a CI job summary), {@code report.json} (the model) and
  * {@code junit/} (one JUnit XML directory for every tool).
  */
 public final class ReportWriter {
@@ -44,14 +45,24 @@ public final class ReportWriter {
         }
     };
 
-    /** Writes the report's files into {@code out}. */
-    public void write(Report report, Path out) throws IOException {
+    /**
+     * Writes the report's files into {@code out}.
+     *
+     * @param link how summary.md names the HTML report (a path relative to the project's folder)
+     */
+    public void write(Report report, Path out, String link) throws IOException {
         Files.createDirectories(out);
         try (Writer w = Files.newBufferedWriter(out.resolve("index.html"), StandardCharsets.UTF_8)) {
             html.compile("index.html.mustache").execute(w, Views.index(report));
         }
+        var scenarioPage = html.compile("scenario.html.mustache");
+        for (Views.ScenarioView view : Views.index(report).scenarios()) {
+            try (Writer w = Files.newBufferedWriter(out.resolve(view.anchor() + ".html"), StandardCharsets.UTF_8)) {
+                scenarioPage.execute(w, view);
+            }
+        }
         try (Writer w = Files.newBufferedWriter(out.resolve("summary.md"), StandardCharsets.UTF_8)) {
-            markdown.compile("summary.md.mustache").execute(w, summary(report, out.resolve("index.html")));
+            markdown.compile("summary.md.mustache").execute(w, summary(report, link));
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .writeValue(out.resolve("report.json").toFile(), report);
@@ -64,11 +75,17 @@ public final class ReportWriter {
     public record Summary(Report report, String reportPath, boolean failed, int failureCount,
             List<SummaryFailure> failures, List<Report.Tool> tools, String scenarioCounts, String killMatrixLine) {}
 
-    static Summary summary(Report report, Path index) {
+    static Summary summary(Report report, String link) {
         List<SummaryFailure> failures = new ArrayList<>();
         for (Report.Failure f : report.failures().subList(0, Math.min(10, report.failures().size()))) {
             String message = f.message() == null ? "" : f.message().strip();
-            String first = message.isEmpty() ? "(no message)" : message.split("\\R")[0];
+            String first = "(no message)";
+            for (String line : message.split("\\R")) {
+                if (!line.isBlank() && !line.strip().matches("[\\w.$]+(Error|Exception):")) {
+                    first = line.strip();
+                    break;
+                }
+            }
             String excerpt = null;
             if (f.steps() != null && !f.steps().isEmpty()) {
                 List<Recording.Step> head = f.steps().subList(0, Math.min(SUMMARY_STEPS, f.steps().size()));
@@ -86,7 +103,7 @@ public final class ReportWriter {
         String kill = km == null ? null : km.path("summary").path("caught").asInt() + " of "
                 + km.path("summary").path("variants").asInt() + " broken variants caught, median "
                 + km.path("summary").path("medianSecondsToCatch").asText() + " s to catch.";
-        return new Summary(report, index.toString(), !report.failures().isEmpty(), report.failures().size(), failures,
+        return new Summary(report, link, !report.failures().isEmpty(), report.failures().size(), failures,
                 report.tools(), scenarioCounts, kill);
     }
 

@@ -15,8 +15,7 @@ import java.util.Set;
  */
 public final class Svg {
     static final int MAX_LANE_STEPS = 80;
-    private static final int LANE_LABEL = 170;
-    private static final int STEP_WIDTH = 120;
+    private static final int STEP_WIDTH = 150;
     private static final int LANE_HEIGHT = 46;
     private static final int BOX_HEIGHT = 30;
 
@@ -47,7 +46,8 @@ public final class Svg {
             }
         }
         int shown = Math.min(steps.size(), MAX_LANE_STEPS);
-        int width = LANE_LABEL + shown * STEP_WIDTH + 20;
+        int laneLabel = 16 + 8 * lanesNames.stream().mapToInt(String::length).max().orElse(10);
+        int width = laneLabel + shown * STEP_WIDTH + 20;
         int height = lanesNames.size() * LANE_HEIGHT + 30;
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < lanesNames.size(); i++) {
@@ -61,12 +61,12 @@ public final class Svg {
         for (int i = 0; i < shown; i++) {
             Recording.Step s = steps.get(i);
             int lane = lanesNames.indexOf(s.thread());
-            int x = LANE_LABEL + i * STEP_WIDTH + 4;
+            int x = laneLabel + i * STEP_WIDTH + 4;
             int y = 20 + lane * LANE_HEIGHT + (LANE_HEIGHT - BOX_HEIGHT) / 2;
             String kind = s.kind() == null ? "step" : s.kind();
             String title = s.time() + ". " + s.thread() + ": " + s.operation().strip()
                     + (s.state() == null ? "" : " — state: " + s.state());
-            Box box = new Box(x, y, STEP_WIDTH - 8, BOX_HEIGHT, shorten(s.operation().strip(), 17), title,
+            Box box = new Box(x, y, STEP_WIDTH - 8, BOX_HEIGHT, shorten(s.operation().strip(), 22), title,
                     "box " + kind, x + 5, y + 19);
             boxes.add(box);
             if (kind.equals("blocked")) {

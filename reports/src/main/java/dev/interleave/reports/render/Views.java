@@ -41,7 +41,7 @@ public final class Views {
     public record KillMatrix(String summary, List<String> columns, List<KillRow> rows) {}
 
     /** The whole page. */
-    public record Index(Report report, boolean failed, int failureCount, List<FailureView> failures,
+    public record Index(Report report, boolean failed, boolean empty, int failureCount, List<FailureView> failures,
             List<String> toolColumns, List<Report.PrimitiveRow> primitives, List<ScenarioView> scenarios,
             List<Report.Tool> tools, List<JcstressView> jcstress, List<Report.Check> lincheck,
             List<Report.Check> vmlens, KillMatrix killMatrix, String benchmarks) {}
@@ -60,7 +60,8 @@ public final class Views {
         }
         List<JcstressView> jcstress = report.jcstress().stream()
                 .map(t -> new JcstressView(t, t.verdict().equals("passed") ? "ok" : "bad", Svg.histogram(t))).toList();
-        return new Index(report, !report.failures().isEmpty(), report.failures().size(), failures,
+        return new Index(report, !report.failures().isEmpty(), report.verdict().equals("EMPTY"),
+                report.failures().size(), failures,
                 List.of("Conformance", "Lincheck", "jcstress", "vmlens", "Kill matrix"), report.primitives(), scenarios,
                 report.tools(), jcstress, report.lincheck(), report.vmlens(), killMatrix(report.killMatrix()),
                 report.benchmarks());
