@@ -196,6 +196,11 @@ public final class Explorer {
         volatile Status status = Status.STARTING;
         volatile boolean abandon;
         volatile boolean markedBlocked;
+        /**
+         * True only while the step's own action runs: a thread that waits for its turn, records
+         * its step or runs its own code between steps is not blocked in a primitive.
+         */
+        volatile boolean acting;
         volatile Throwable error;
         volatile String pending = "start";
         int pausedTurns;
@@ -241,13 +246,16 @@ public final class Explorer {
             pending = operation;
             awaitTurn();
             T value;
+            acting = true;
             try {
                 value = action.call();
             } catch (Exception | Error e) {
+                acting = false;
                 run.record(this, operation + ": throws " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), "error");
                 throw e;
             }
+            acting = false;
             run.record(this, describe.apply(value) + (markedBlocked ? " (woken, done)" : ""),
                     markedBlocked ? "woken" : "step");
             markedBlocked = false;
@@ -306,6 +314,18 @@ public final class Explorer {
         }
 
         synchronized void record(TaskThread task, String operation, String kind) {
+            recordAt(steps.size(), task, operation, kind);
+        }
+
+        /**
+         * Records a row at {@code index}: a step found blocked goes before the rows that the tasks
+         * it released recorded meanwhile (its release came first). Nothing is recorded once the
+         * run is abandoned: what a task does as it is stopped is no step of it.
+         */
+        synchronized void recordAt(int index, TaskThread task, String operation, String kind) {
+            if (task.abandon) {
+                return;
+            }
             String state = null;
             if (setup.state != null) {
                 try {
@@ -314,7 +334,11 @@ public final class Explorer {
                     state = "(" + e.getClass().getSimpleName() + ")";
                 }
             }
-            steps.add(new Recording.Step(steps.size() + 1, task.name, operation, state, kind));
+            steps.add(index, new Recording.Step(index + 1, task.name, operation, state, kind));
+            for (int i = index + 1; i < steps.size(); i++) {
+                Recording.Step s = steps.get(i);
+                steps.set(i, new Recording.Step(i + 1, s.thread(), s.operation(), s.state(), s.kind()));
+            }
         }
 
         public synchronized List<Recording.Step> steps() {
@@ -423,8 +447,9 @@ public final class Explorer {
                 }
                 TaskThread task = tasks.get(chosen);
                 task.status = Status.RUNNING;
+                int firstRow = steps().size();
                 task.grant.release();
-                awaitStep(task);
+                awaitStep(task, firstRow);
                 previous = chosen;
             }
         }
@@ -449,17 +474,17 @@ public final class Explorer {
         }
 
         /** Waits until the task's step completed, or it is blocked. */
-        private void awaitStep(TaskThread task) {
+        private void awaitStep(TaskThread task, int firstRow) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Delays.LONG_DELAY_MS);
             while (task.status == Status.RUNNING || task.status == Status.STARTING) {
                 if (isBlocked(task) && stayedBlocked(task)) {
                     task.markedBlocked = true;
-                    record(task, task.pending + ": waits (blocked)", "blocked");
+                    recordAt(firstRow, task, task.pending + ": waits (blocked)", "blocked");
                     return;
                 }
                 if (System.nanoTime() > deadline) {
                     task.markedBlocked = true;
-                    record(task, task.pending + ": neither finishes nor blocks (spinning?)", "blocked");
+                    recordAt(firstRow, task, task.pending + ": neither finishes nor blocks (spinning?)", "blocked");
                     return;
                 }
                 LockSupport.parkNanos(20_000);
@@ -494,7 +519,7 @@ public final class Explorer {
 
         private boolean isBlocked(TaskThread t) {
             Thread.State state = t.thread.getState();
-            return (t.status == Status.RUNNING || t.status == Status.STARTING)
+            return (t.status == Status.RUNNING && t.acting || t.status == Status.STARTING)
                     && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
                         || state == Thread.State.BLOCKED);
         }
@@ -512,7 +537,13 @@ public final class Explorer {
         /** No task can move: makes sure (nothing completes for stuckMillis) before calling it stuck. */
         private boolean confirmStuck() {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.stuckMillis());
+            List<TaskThread> running = tasks.stream().filter(t -> t.status == Status.RUNNING).toList();
             while (System.nanoTime() < deadline) {
+                for (TaskThread t : running) {
+                    if (t.status != Status.RUNNING) {
+                        return false; // its step completed after all: the task went on, finished or failed
+                    }
+                }
                 for (TaskThread t : tasks) {
                     if (t.status != Status.RUNNING && t.status != Status.STARTING && t.markedBlocked) {
                         return false;
