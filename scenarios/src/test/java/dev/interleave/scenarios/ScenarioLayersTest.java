@@ -20,7 +20,7 @@ class ScenarioLayersTest {
 
     @Test
     void layersUseOnlyTheLayersBelow() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("record").definedBy("dev.interleave.scenarios.record..")
                 .layer("detect").definedBy("dev.interleave.scenarios.detect..")
                 .layer("explore").definedBy("dev.interleave.scenarios.explore..")

@@ -538,6 +538,9 @@ public final class Explorer {
         private boolean confirmStuck() {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.stuckMillis());
             List<TaskThread> running = tasks.stream().filter(t -> t.status == Status.RUNNING).toList();
+            if (running.isEmpty()) {
+                return false; // nobody is in a step: the tasks are between steps or ending
+            }
             while (System.nanoTime() < deadline) {
                 for (TaskThread t : running) {
                     if (t.status != Status.RUNNING) {

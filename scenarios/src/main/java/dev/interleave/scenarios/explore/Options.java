@@ -28,12 +28,21 @@ public record Options(
 
     /** Every schedule with at most two preemptions, up to 5 000 schedules; stops at the first failure. */
     public static Options systematic() {
-        return new Options(true, false, 2, 5_000, 500, 0, true, Math.max(200, Delays.SHORT_DELAY_MS * 4));
+        return new Options(true, false, 2, 5_000, 500, 0, true, defaultStuckMillis());
     }
 
     /** The one lock-step schedule: every task in turn, one step each. */
     public static Options lockStep(int maxSteps, int livelockWindow) {
-        return new Options(false, true, 0, 1, maxSteps, livelockWindow, true, Math.max(200, Delays.SHORT_DELAY_MS * 4));
+        return new Options(false, true, 0, 1, maxSteps, livelockWindow, true, defaultStuckMillis());
+    }
+
+    /**
+     * How long no task may move before a run counts as stuck: a second (scaled with the time
+     * factor), long enough that a released thread the operating system has not yet scheduled on
+     * a loaded machine is not taken for a stuck one. Only runs that really are stuck pay it.
+     */
+    private static long defaultStuckMillis() {
+        return Math.max(1_000, Delays.LONG_DELAY_MS / 10);
     }
 
     /** The same, with a different preemption bound. */
