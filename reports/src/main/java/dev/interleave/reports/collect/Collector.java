@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interleave.reports.model.Report;
 import dev.interleave.scenarios.record.Recording;
 import dev.interleave.scenarios.record.Recordings;
+import dev.interleave.stress.vmlens.gate.VmlensGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +42,6 @@ public final class Collector {
     static final List<String> TOOLS = List.of("Conformance suite", "Lincheck", "jcstress", "vmlens", "Kill matrix");
     private static final Pattern OUTCOME = Pattern.compile(
             "^\\s{2}(\\S.*?)\\s{2,}([\\d,]+)\\s+[\\d.]+%\\s+(ACCEPTABLE_INTERESTING|ACCEPTABLE|FORBIDDEN|UNKNOWN)\\s+(.*)$");
-    private static final Pattern VMLENS_ROW = Pattern.compile(
-            "<tr>\\s*<td>\\d+</td>\\s*<td><a href=\"[^\"]*\">(.*?)</a></td>\\s*<td>(\\d+)</td>\\s*<td>(.*?)</td>\\s*</tr>",
-            Pattern.DOTALL);
 
     private final Path root;
     private final Evidence evidence;
@@ -228,13 +226,8 @@ public final class Collector {
     private List<Report.Check> vmlens(List<TestCase> cases) throws IOException {
         Path index = root.resolve("stress/target/vmlens-report/index.html");
         String copied = Files.exists(index) ? evidence.copy(index.getParent(), "vmlens") : null;
-        Map<String, String[]> rows = new LinkedHashMap<>();
-        if (Files.exists(index)) {
-            Matcher m = VMLENS_ROW.matcher(Files.readString(index, StandardCharsets.UTF_8));
-            while (m.find()) {
-                rows.put(plain(m.group(1)), new String[] {m.group(2), plain(m.group(3))});
-            }
-        }
+        Map<String, String[]> rows = Files.exists(index)
+                ? VmlensGate.rows(Files.readString(index, StandardCharsets.UTF_8)) : Map.of();
         List<Report.Check> checks = new ArrayList<>();
         for (TestCase c : cases) {
             if (!tool(c).equals("vmlens")) {
@@ -489,11 +482,5 @@ public final class Collector {
 
     private static double round(double seconds) {
         return Math.round(seconds * 10) / 10.0;
-    }
-
-    /** The text of a cell of vmlens's report: tags dropped, its five entities read. */
-    private static String plain(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ").trim();
     }
 }

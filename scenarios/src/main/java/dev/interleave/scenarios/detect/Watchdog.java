@@ -73,8 +73,7 @@ public final class Watchdog implements AutoCloseable {
     private final long windowNanos;
     private final Consumer<Report> listener;
     private final List<Report> reports = new ArrayList<>();
-    private Thread thread;
-    private volatile boolean closed;
+    private Poller poller;
 
     private long lastValue;
     private long lastChange = Long.MIN_VALUE;
@@ -98,22 +97,10 @@ public final class Watchdog implements AutoCloseable {
 
     /** Starts watching on a daemon thread of its own, reading the counter about 8 times per window. */
     public synchronized Watchdog start() {
-        if (thread != null) {
+        if (poller != null) {
             throw new IllegalStateException("already started");
         }
-        long pollNanos = Math.max(TimeUnit.MICROSECONDS.toNanos(500), windowNanos / 8);
-        thread = new Thread(() -> {
-            while (!closed) {
-                check(System.nanoTime());
-                try {
-                    TimeUnit.NANOSECONDS.sleep(pollNanos);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "interleave-watchdog");
-        thread.setDaemon(true);
-        thread.start();
+        poller = Poller.start("interleave-watchdog", windowNanos, this::check);
         return this;
     }
 
@@ -199,18 +186,12 @@ public final class Watchdog implements AutoCloseable {
     /** Stops watching (the reports stay readable). */
     @Override
     public void close() {
-        closed = true;
-        Thread t;
+        Poller p;
         synchronized (this) {
-            t = thread;
+            p = poller;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.NANOSECONDS.toMillis(windowNanos) + 1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (p != null) {
+            p.close();
         }
     }
 }

@@ -167,11 +167,7 @@ public final class VmlensGate {
             problems.add("vmlens wrote no report in this run (" + index + " is missing or older than the run)");
             return;
         }
-        Map<String, String[]> rows = new LinkedHashMap<>();
-        Matcher m = ROW.matcher(Files.readString(index, StandardCharsets.UTF_8));
-        while (m.find()) {
-            rows.put(unescape(m.group(1)).trim(), new String[] {m.group(2), plain(m.group(3))});
-        }
+        Map<String, String[]> rows = rows(Files.readString(index, StandardCharsets.UTF_8));
         for (Map.Entry<String, Boolean> scenario : explored.entrySet()) {
             String[] row = rows.get(scenario.getKey());
             if (row == null) {
@@ -185,6 +181,19 @@ public final class VmlensGate {
                 problems.add(scenario.getKey() + ": vmlens marks a run as failed (see the report)");
             }
         }
+    }
+
+    /**
+     * The rows of vmlens's {@code index.html}: per scenario name, the number of interleavings
+     * and vmlens's result, as plain text.
+     */
+    public static Map<String, String[]> rows(String indexHtml) {
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(indexHtml);
+        while (m.find()) {
+            rows.put(unescape(m.group(1)).trim(), new String[] {m.group(2), plain(m.group(3))});
+        }
+        return rows;
     }
 
     private static String plain(String html) {
