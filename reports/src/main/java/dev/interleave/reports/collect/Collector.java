@@ -142,7 +142,11 @@ public final class Collector {
 
     /** Which tool a Surefire test case belongs to. */
     static String tool(TestCase c) {
-        String suite = c.suite();
+        // Surefire names a suffixed run's suite "<class>(<suffix>)".
+        String suite = c.suite().replaceFirst("\\([^)]*\\)$", "");
+        if (suite.startsWith("dev.interleave.stress.vmlens.") && c.run().equals("vmlens")) {
+            return "vmlens";
+        }
         if (suite.endsWith("ConformanceSuiteTest")) {
             return switch (c.run()) {
                 case "" -> "Conformance suite";
@@ -354,7 +358,7 @@ public final class Collector {
                         || r.verdict() == Recording.Verdict.FAILURE_NOT_FOUND).count();
                 tools.add(new Report.Tool(name, failed > 0 ? "FAILED" : "ran", scenarios.size(), (int) failed, 0,
                         note(name, scenarios, killMatrix), null));
-            } else if (counts == null && name.equals("Kill matrix") && killMatrix != null) {
+            } else if (name.equals("Kill matrix") && killMatrix != null) {
                 int survivors = killMatrix.path("summary").path("survivors").size();
                 tools.add(new Report.Tool(name, survivors > 0 ? "FAILED" : "ran",
                         killMatrix.path("summary").path("variants").asInt(), survivors,
