@@ -43,6 +43,9 @@ public final class ReportMain implements Callable<Integer> {
             description = "The time written into the report, ISO-8601 (default: now).")
     String generatedAt;
 
+    @Option(names = "--quiet", description = "Print nothing (the files say it all).")
+    boolean quiet;
+
     @Option(names = "--fail-on-violations",
             description = "Exit with 1 after writing the report when it lists violations (the build's verdict).")
     boolean failOnViolations;
@@ -79,11 +82,13 @@ public final class ReportMain implements Callable<Integer> {
         Path base = root.toAbsolutePath().normalize();
         writer.write(report, target, index.startsWith(base) ? base.relativize(index).toString() : "index.html");
         writer.writeJUnit(root, report, target);
+        if (quiet) {
+            return failOnViolations && !report.verdict().equals("PASSED") ? 1 : 0;
+        }
         System.out.println("[interleave] report: " + target.resolve("index.html").toAbsolutePath().normalize() + " — "
                 + report.verdict() + (report.failures().isEmpty() ? "" : " (" + report.failures().size() + " violation(s))"));
         for (Report.Failure f : report.failures().subList(0, Math.min(5, report.failures().size()))) {
-            String message = f.message() == null ? "" : f.message().strip().split("\\R")[0];
-            System.out.println("[interleave]   " + f.tool() + ": " + f.test() + ": " + message);
+            System.out.println("[interleave]   " + f.tool() + ": " + f.test() + ": " + ReportWriter.headline(f.message()));
         }
         if (report.verdict().equals("EMPTY")) {
             System.out.println("[interleave]   no tool left anything to read under " + base + ": nothing was checked");

@@ -27,7 +27,7 @@ class ReportGoldenTest {
 
     @Test
     void theFixtureRendersAsTheGoldenFiles(@TempDir Path out) throws IOException {
-        int code = ReportMain.run("--root", FIXTURE.toString(), "--out", out.toString(),
+        int code = ReportMain.run("--quiet", "--root", FIXTURE.toString(), "--out", out.toString(),
                 "--generated-at", "2026-01-01T00:00:00Z", "--fail-on-violations");
         assertEquals(1, code, "the fixture holds violations: --fail-on-violations must exit 1");
         for (String name : FILES) {
@@ -46,7 +46,7 @@ class ReportGoldenTest {
 
     @Test
     void theFirstScreenOfAFailedReportNamesTheFailureAndShowsItsInterleaving(@TempDir Path out) throws IOException {
-        ReportMain.run("--root", FIXTURE.toString(), "--out", out.toString(), "--generated-at", "2026-01-01T00:00:00Z");
+        ReportMain.run("--quiet", "--root", FIXTURE.toString(), "--out", out.toString(), "--generated-at", "2026-01-01T00:00:00Z");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         int failures = html.indexOf("<h2 id=\"failures\">");
         int overview = html.indexOf("<h2 id=\"overview\">");
@@ -58,7 +58,7 @@ class ReportGoldenTest {
 
     @Test
     void aProjectWhereNoToolRanGivesAnEmptyReportThatSaysSo(@TempDir Path root, @TempDir Path out) throws IOException {
-        int code = ReportMain.run("--root", root.toString(), "--out", out.toString(), "--fail-on-violations");
+        int code = ReportMain.run("--quiet", "--root", root.toString(), "--out", out.toString(), "--fail-on-violations");
         assertEquals(1, code, "an empty report is not a passing build");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("EMPTY — no tool left anything to read"), html);
@@ -74,7 +74,7 @@ class ReportGoldenTest {
 
     @Test
     void textFromTheToolsIsEscapedInTheHtml(@TempDir Path out) throws IOException {
-        ReportMain.run("--root", FIXTURE.toString(), "--out", out.toString(), "--generated-at", "2026-01-01T00:00:00Z");
+        ReportMain.run("--quiet", "--root", FIXTURE.toString(), "--out", out.toString(), "--generated-at", "2026-01-01T00:00:00Z");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("&lt;expected false&gt;"), "a failure message's markup is shown, not interpreted");
         assertTrue(!html.contains("<expected false>"));

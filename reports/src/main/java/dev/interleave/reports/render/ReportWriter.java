@@ -75,17 +75,22 @@ public final class ReportWriter {
     public record Summary(Report report, String reportPath, boolean failed, int failureCount,
             List<SummaryFailure> failures, List<Report.Tool> tools, String scenarioCounts, String killMatrixLine) {}
 
+    /** The first telling line of a failure's message (not a bare exception class name). */
+    public static String headline(String message) {
+        if (message != null) {
+            for (String line : message.strip().split("\\R")) {
+                if (!line.isBlank() && !line.strip().matches("[\\w.$]+(Error|Exception):")) {
+                    return line.strip();
+                }
+            }
+        }
+        return "(no message)";
+    }
+
     static Summary summary(Report report, String link) {
         List<SummaryFailure> failures = new ArrayList<>();
         for (Report.Failure f : report.failures().subList(0, Math.min(10, report.failures().size()))) {
-            String message = f.message() == null ? "" : f.message().strip();
-            String first = "(no message)";
-            for (String line : message.split("\\R")) {
-                if (!line.isBlank() && !line.strip().matches("[\\w.$]+(Error|Exception):")) {
-                    first = line.strip();
-                    break;
-                }
-            }
+            String first = headline(f.message());
             String excerpt = null;
             if (f.steps() != null && !f.steps().isEmpty()) {
                 List<Recording.Step> head = f.steps().subList(0, Math.min(SUMMARY_STEPS, f.steps().size()));
