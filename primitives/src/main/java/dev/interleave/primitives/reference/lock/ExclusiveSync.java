@@ -45,5 +45,10 @@ abstract class ExclusiveSync extends QueuedSynchronizer {
         boolean mayTakeFreeLock() {
             return !hasQueuedPredecessors();
         }
+
+        @Override
+        boolean spinsBeforePark() {
+            return true;
+        }
     }
 }

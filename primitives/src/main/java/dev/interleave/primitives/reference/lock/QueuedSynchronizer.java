@@ -58,6 +58,9 @@ import java.util.function.BooleanSupplier;
 abstract class QueuedSynchronizer {
 
     /** A waiter in the wait queue or in a condition queue. */
+    /** How often the first waiter of a fair lock retries before it parks (none on one processor). */
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
+
     static final class Node {
         static final int CANCELLED = 1;
         static final int SIGNAL = -1;
@@ -136,6 +139,15 @@ abstract class QueuedSynchronizer {
 
     final void setOwner(Thread thread) {
         owner = thread;
+    }
+
+    /**
+     * Whether the first waiter retries a few times before it parks. Worth it only where the lock
+     * goes to the first waiter anyway (fair): under a barging lock the spinning waiter would
+     * compete with the holder taking the lock again.
+     */
+    boolean spinsBeforePark() {
+        return false;
     }
 
     final boolean isHeldByCurrentThread() {
@@ -224,6 +236,7 @@ abstract class QueuedSynchronizer {
     private int acquireQueued(Node node, int arg, boolean interruptible, boolean timed, long deadline) {
         boolean acquired = false;
         boolean interrupted = false;
+        int spins = spinsBeforePark() ? SPINS : 0;
         try {
             for (;;) {
                 Node p = node.prev;
@@ -238,6 +251,14 @@ abstract class QueuedSynchronizer {
                     return TIMED_OUT;
                 }
                 if (shouldParkAfterFailedAcquire(p, node)) {
+                    if (p == head && spins > 0) {
+                        // NOTE: the first waiter retries a few times before parking: a holder whose
+                        // critical section is short releases within that time, and the hand-off then
+                        // costs no park and unpark. Bounded, so a waiter still parks: no busy-waiting.
+                        spins--;
+                        Thread.onSpinWait();
+                        continue;
+                    }
                     if (timed) {
                         LockSupport.parkNanos(this, nanos);
                     } else {
