@@ -230,6 +230,7 @@ abstract class QueuedSynchronizer {
      *   if my predecessor is the head and I can take the state: I become the head; done
      *   if the deadline passed: give up (cancel)
      *   make sure my predecessor will SIGNAL me (skipping cancelled ones), then retry once
+     *   first waiter of a fair lock: retry up to SPINS times before parking
      *   park; on interrupt: throw (interruptible) or remember it (uninterruptible)
      * </pre>
      */
