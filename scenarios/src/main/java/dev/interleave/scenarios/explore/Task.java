@@ -1,5 +1,7 @@
 package dev.interleave.scenarios.explore;
 
+import dev.interleave.primitives.Held;
+import dev.interleave.primitives.Lock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -28,6 +30,23 @@ public interface Task {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * The lecture's {@code with lock:} as two steps, the acquire now and the release when the
+     * returned {@link Held} is closed: {@code try (Held held = t.with(lock)) { ... }}.
+     */
+    default Held with(Lock lock) throws Exception {
+        Held held = call("with lock: (lock.acquire())", lock::hold);
+        return () -> {
+            try {
+                run("end of with: (lock.release())", held::close);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     /**

@@ -137,22 +137,6 @@ public class SharedWorklistScenario {
         return host;
     }
 
-    /**
-     * The lecture's {@code with lock:}, one step to enter (acquire) and one to leave (release):
-     * {@code try (Held held = with(t, lock)) { ... }}.
-     */
-    static Held with(Task t, Lock lock) throws Exception {
-        Held held = t.call("with lock: (acquire)", lock::hold);
-        return () -> {
-            try {
-                t.run("end of with (release)", held::close);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
 
     enum Guard { NONE, LOCK, QUEUE }
 
@@ -176,7 +160,7 @@ public class SharedWorklistScenario {
                         host = t.call("hosts.poll()", () -> taken.add(queue.poll(), t.name()),
                                 h -> "hosts.poll() (" + (h == null ? "nothing left" : host(h)) + ")");
                     } else if (lock != null) {
-                        try (Held held = with(t, lock)) {
+                        try (Held held = t.with(lock)) {
                             host = pop(t, list, taken);
                         }
                     } else {

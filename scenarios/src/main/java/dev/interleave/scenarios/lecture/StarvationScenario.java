@@ -81,7 +81,7 @@ public class StarvationScenario {
     static void order(Task t, Lock lock, Stock stock, String order, boolean withLock) throws Exception {
         try {
             if (withLock) {
-                try (Held held = with(t, lock)) {
+                try (Held held = t.with(lock)) {
                     t.run("critical section: book " + order, () -> stock.book(order));
                 }
             } else {
@@ -94,19 +94,6 @@ public class StarvationScenario {
         }
     }
 
-    /** {@code with lock:} as steps: the acquire and, at the end of the block, the release. */
-    static Held with(Task t, Lock lock) throws Exception {
-        Held held = t.call("with lock: (lock.acquire())", lock::hold);
-        return () -> {
-            try {
-                t.run("end of with: (lock.release())", held::close);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
 
     @ExpectedFailure
     @DisplayName("Task 1 never releases the lock: Task 2 starves")

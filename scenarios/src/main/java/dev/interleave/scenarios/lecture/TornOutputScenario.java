@@ -51,22 +51,6 @@ public class TornOutputScenario {
         t.run("write ' Hello World!\\n'", () -> output.append(HELLO));
     }
 
-    /**
-     * The lecture's {@code with lock:}, one step to enter (acquire) and one to leave (release):
-     * {@code try (Held held = with(t, lock)) { ... }}.
-     */
-    static Held with(Task t, Lock lock) throws Exception {
-        Held held = t.call("with lock: (acquire)", lock::hold);
-        return () -> {
-            try {
-                t.run("end of with (release)", held::close);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
 
     /** What is wrong with the output once both threads are done: null when every line is whole. */
     static String tornLine(String output) {
@@ -88,7 +72,7 @@ public class TornOutputScenario {
                 if (lock == null) {
                     writeLine(t, output);
                 } else {
-                    try (Held held = with(t, lock)) {
+                    try (Held held = t.with(lock)) {
                         writeLine(t, output);
                     }
                 }
