@@ -2,6 +2,7 @@ package dev.interleave.scenarios.processes;
 
 import dev.interleave.primitives.Primitives;
 import dev.interleave.stress.harness.Delays;
+import dev.interleave.stress.harness.Sandboxing;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The child is {@code <java.home>/bin/java -Xmx64m -cp <this JVM's class path> <main> <name>
  * <args>}, with the system properties that name the implementation under test
  * ({@code interleave.primitives}, {@code interleave.classpath}, {@code interleave.basedir}) and
- * the time factor forwarded, so that it loads the very implementation the parent tests. Under
+ * the time factor forwarded, so that it loads the very implementation the parent tests (and a
+ * grader's sandbox, {@link dev.interleave.stress.harness.Sandboxing}, when there is one). Under
  * Surefire the class path may be one manifest-only jar; it names every entry, and the locations
  * of this module's and the contract's classes are added in any case.
  *
@@ -91,6 +93,7 @@ public final class ChildJvm implements AutoCloseable {
                 command.add("-D" + property + "=" + value.trim());
             }
         }
+        command.addAll(Sandboxing.jvmOptions());
         command.add("-D" + Child.LIFETIME_PROPERTY + "=" + Delays.TEST_TIMEOUT_MS);
         command.add("-cp");
         command.add(classPath(main));

@@ -1,5 +1,6 @@
 package dev.interleave.stress.jcstress.gate;
 
+import dev.interleave.stress.harness.Sandboxing;
 import dev.interleave.stress.verdict.Deferral;
 
 import dev.interleave.primitives.Primitives;
@@ -58,6 +59,14 @@ public final class JcstressGate {
     JcstressGate(GateSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
+    }
+
+    /**
+     * Runs the gate with {@code settings}, writing its lines to {@code out}: true when every
+     * selected test passed. The verdicts are in the JUnit XML report it writes.
+     */
+    public static boolean run(GateSettings settings, PrintStream out) throws IOException, InterruptedException {
+        return new JcstressGate(settings, out).run();
     }
 
     public static void main(String[] args) throws Exception {
@@ -200,7 +209,8 @@ public final class JcstressGate {
      * The child JVM's command line. The implementation's class name (resolved here, so the
      * report names it even when it came from ServiceLoader) and class path reach every JVM
      * jcstress forks through {@code -jvmArgsPrepend}, one option each, so that no value is
-     * split at its spaces.
+     * split at its spaces; so does a grader's sandbox ({@link Sandboxing}), since the forks run
+     * the submission's code.
      */
     private List<String> command(String implementation) {
         List<String> command = new ArrayList<>();
@@ -213,11 +223,13 @@ public final class JcstressGate {
         command.add("-r");
         command.add(settings.resultsDirectory().toString());
         command.addAll(settings.presetArgs());
-        for (String property : List.of(
+        List<String> forkOptions = new ArrayList<>(List.of(
                 "-Dinterleave.primitives=" + implementation,
                 "-Dinterleave.classpath=" + settings.implementationClasspath(),
                 "-Dinterleave.basedir=" + settings.basedir(),
-                "-Dinterleave.timeFactor=" + settings.timeFactor())) {
+                "-Dinterleave.timeFactor=" + settings.timeFactor()));
+        forkOptions.addAll(Sandboxing.jvmOptions());
+        for (String property : forkOptions) {
             command.add("-jvmArgsPrepend");
             command.add(property);
         }
