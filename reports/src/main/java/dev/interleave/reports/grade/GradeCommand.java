@@ -71,6 +71,11 @@ public final class GradeCommand implements Callable<Integer> {
             description = "The tools to run, in order (default: conformance,spurious,lincheck,jcstress,scenarios).")
     List<String> tools;
 
+    @Option(names = "--only", paramLabel = "<regex>",
+            description = "Run only the checks whose <tool>/<class>/<test> contains a match, e.g. "
+                    + "'Lock: lock\\(\\)' (rubric items left without checks are left out of the results).")
+    String only;
+
     @Option(names = "--memory", paramLabel = "<MB>", defaultValue = "512",
             description = "The heap of each child JVM, in MB (default: ${DEFAULT-VALUE}); jcstress's forks get 256.")
     int memory;
@@ -91,7 +96,9 @@ public final class GradeCommand implements Callable<Integer> {
         Rubric chosenRubric;
         HomeworkPolicy homework;
         long seconds;
+        java.util.regex.Pattern onlyPattern;
         try {
+            onlyPattern = only == null ? null : java.util.regex.Pattern.compile(only);
             selected = tools == null ? List.of(Battery.values()) : tools.stream().map(Battery::of).toList();
             seconds = Budget.parseSeconds(budget);
             if (seconds < 60) {
@@ -104,7 +111,8 @@ public final class GradeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory " + memory + " is too small (at least 128 MB)");
             }
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e instanceof java.util.regex.PatternSyntaxException p
+                    ? "--only " + only + " is not a regular expression: " + p.getDescription() : e.getMessage());
         }
         boolean temporary = work == null;
         Path workDir = temporary ? Files.createTempDirectory("interleave-grade-") : work.toAbsolutePath();
@@ -112,7 +120,7 @@ public final class GradeCommand implements Callable<Integer> {
         Path outDir = out.toAbsolutePath();
         GradeOutputs outputs = new GradeOutputs(outDir);
         try {
-            return grade(console, selected, chosenRubric, homework, seconds, workDir, outputs, started);
+            return grade(console, selected, onlyPattern, chosenRubric, homework, seconds, workDir, outputs, started);
         } finally {
             copyLogs(workDir, outDir);
             if (temporary) {
@@ -121,8 +129,9 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private int grade(PrintStream console, List<Battery> selected, Rubric chosenRubric, HomeworkPolicy homework,
-            long seconds, Path workDir, GradeOutputs outputs, long started) throws Exception {
+    private int grade(PrintStream console, List<Battery> selected, java.util.regex.Pattern onlyPattern,
+            Rubric chosenRubric, HomeworkPolicy homework, long seconds, Path workDir, GradeOutputs outputs, long started)
+            throws Exception {
         long deadline = started + seconds * 1_000_000_000L;
         GraderClasspath grader = GraderClasspath.current();
         Map<Battery, List<CheckInfo>> plan = new LinkedHashMap<>();
@@ -130,10 +139,17 @@ public final class GradeCommand implements Callable<Integer> {
         for (Battery tool : Battery.values()) {
             List<CheckInfo> checks = CheckInfo.discover(tool);
             everything.addAll(checks);
-            if (selected.contains(tool)) {
-                plan.put(tool, checks);
+            List<CheckInfo> chosen = onlyPattern == null ? checks
+                    : checks.stream().filter(c -> onlyPattern.matcher(Rubric.key(c)).find()).toList();
+            if (selected.contains(tool) && !chosen.isEmpty()) {
+                plan.put(tool, chosen);
             }
         }
+        if (plan.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--only " + only + " selects no check of "
+                    + "the tools " + selected.stream().map(Battery::id).toList());
+        }
+        selected = List.copyOf(plan.keySet());
         try {
             chosenRubric.checkAgainst(everything);
         } catch (IllegalArgumentException e) {

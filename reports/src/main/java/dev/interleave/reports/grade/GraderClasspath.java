@@ -4,6 +4,7 @@ import dev.interleave.primitives.Primitives;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -30,15 +33,42 @@ public final class GraderClasspath {
         this.entries = entries;
     }
 
-    /** This JVM's class path. */
+    /**
+     * This JVM's class path. A jar whose manifest names a class path (as a test runner's
+     * manifest-only jar does) stands for the entries it names.
+     */
     public static GraderClasspath current() {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                entries.add(Path.of(entry).toAbsolutePath().toString());
+                add(Path.of(entry).toAbsolutePath(), entries);
             }
         }
         return new GraderClasspath(List.copyOf(entries));
+    }
+
+    private static void add(Path entry, Set<String> entries) {
+        if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar")) {
+            try (JarFile jar = new JarFile(entry.toFile())) {
+                Manifest manifest = jar.getManifest();
+                String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+                if (classPath != null && !classPath.isBlank()
+                        && jar.stream().noneMatch(e -> e.getName().endsWith(".class"))) {
+                    for (String named : classPath.trim().split("\\s+")) {
+                        try {
+                            URI uri = entry.toUri().resolve(named);
+                            add(Path.of(uri).toAbsolutePath(), entries);
+                        } catch (IllegalArgumentException e) {
+                            // not a file: not ours to follow
+                        }
+                    }
+                    return;
+                }
+            } catch (IOException e) {
+                // not a readable jar: keep it as it is
+            }
+        }
+        entries.add(entry.toString());
     }
 
     public List<String> entries() {
