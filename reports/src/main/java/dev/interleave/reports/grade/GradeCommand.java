@@ -192,8 +192,9 @@ public final class GradeCommand implements Callable<Integer> {
                     deadline - split.reserveSeconds() * 1_000_000_000L / 2);
             console.printf(Locale.ROOT, "[grade] %s: %d checks, %d s%n", tool.title(), plan.get(tool).size(),
                     Math.max(0, (toolDeadline - toolStart) / 1_000_000_000L));
-            ToolRun.ToolOutcome outcome = new ToolRun(tool, plan.get(tool), grader, prepared, workDir, memory, console)
-                    .run(toolDeadline);
+            int lanes = tool == Battery.LINCHECK ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
+            ToolRun.ToolOutcome outcome = ToolRun.inLanes(lanes, tool, plan.get(tool), grader, prepared, workDir,
+                    memory, console, toolDeadline);
             outcomes.add(outcome);
             console.printf(Locale.ROOT, "[grade] %s: %d passed, %d failed in %.0f s%n", tool.title(), outcome.passed(),
                     outcome.failed(), outcome.seconds());

@@ -39,6 +39,7 @@ final class ToolRun {
     private final Path work;
     private final int memory;
     private final PrintStream console;
+    private final String name;
     private final Map<String, CheckResult> results = new LinkedHashMap<>();
     private final Map<String, String> artifacts = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -47,9 +48,10 @@ final class ToolRun {
     private long begin;
     private long lastProgressLine;
 
-    ToolRun(Battery tool, List<CheckInfo> plan, GraderClasspath grader, Submission submission, Path work, int memory,
-            PrintStream console) {
+    ToolRun(Battery tool, String name, List<CheckInfo> plan, GraderClasspath grader, Submission submission, Path work,
+            int memory, PrintStream console) {
         this.tool = tool;
+        this.name = name;
         this.plan = plan;
         this.grader = grader;
         this.submission = submission;
@@ -86,11 +88,11 @@ final class ToolRun {
 
     private void runChild(Map<String, CheckInfo> remaining, long deadlineNanos) throws IOException, InterruptedException {
         long secondsLeft = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000_000L);
-        Path childWork = work.resolve(tool.id() + "-" + (++children));
+        Path childWork = work.resolve(name + "-" + (++children));
         java.nio.file.Files.createDirectories(childWork);
         ChildConfig config = new ChildConfig(tool.id(), submission.primitives(), List.copyOf(remaining.keySet()),
                 childWork.toAbsolutePath().toString(), tool.properties(), secondsLeft);
-        Path log = work.resolve("logs").resolve(tool.id() + "-" + children + ".log");
+        Path log = work.resolve("logs").resolve(name + "-" + children + ".log");
         try (ChildProcess child = ChildProcess.start(grader, submission.classes(), config, memory, log)) {
             String inFlight = null;
             long inFlightSince = 0;
@@ -180,8 +182,54 @@ final class ToolRun {
     private void progress(long deadlineNanos) {
         long failed = results.values().stream().filter(CheckResult::failed).count();
         console.printf(Locale.ROOT, "[grade] %s: %d of %d checks done, %d failed (%.0f s, %.0f s left of its share)%n",
-                tool.id(), results.size(), plan.size(), failed, (System.nanoTime() - begin) / 1e9,
+                name, results.size(), plan.size(), failed, (System.nanoTime() - begin) / 1e9,
                 Math.max(0, (deadlineNanos - System.nanoTime()) / 1e9));
+    }
+
+    /**
+     * Runs {@code plan} in {@code lanes} child JVMs at once, each with every other check, and
+     * merges what they found in the plan's order. For a tool whose checks each keep one core
+     * busy (Lincheck's model checker runs one thread at a time), two lanes on two cores halve
+     * the time and change no verdict.
+     */
+    static ToolOutcome inLanes(int lanes, Battery tool, List<CheckInfo> plan, GraderClasspath grader,
+            Submission submission, Path work, int memory, PrintStream console, long deadlineNanos)
+            throws IOException, InterruptedException {
+        if (lanes <= 1 || plan.size() < 2) {
+            return new ToolRun(tool, tool.id(), plan, grader, submission, work, memory, console).run(deadlineNanos);
+        }
+        List<java.util.concurrent.Future<ToolOutcome>> futures = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes);
+        try {
+            for (int lane = 0; lane < lanes; lane++) {
+                List<CheckInfo> share = new ArrayList<>();
+                for (int i = lane; i < plan.size(); i += lanes) {
+                    share.add(plan.get(i));
+                }
+                ToolRun run = new ToolRun(tool, tool.id() + "-" + (char) ('a' + lane), share, grader, submission, work,
+                        memory, console);
+                futures.add(pool.submit(() -> run.run(deadlineNanos)));
+            }
+            Map<String, CheckResult> merged = new java.util.HashMap<>();
+            Map<String, String> artifacts = new LinkedHashMap<>();
+            List<String> notes = new ArrayList<>();
+            double seconds = 0;
+            int children = 0;
+            for (java.util.concurrent.Future<ToolOutcome> future : futures) {
+                ToolOutcome part = future.get();
+                part.results().forEach(r -> merged.put(r.check().id(), r));
+                artifacts.putAll(part.artifacts());
+                notes.addAll(part.notes());
+                seconds = Math.max(seconds, part.seconds());
+                children += part.children();
+            }
+            return new ToolOutcome(tool, plan.stream().map(c -> merged.get(c.id())).toList(), Map.copyOf(artifacts),
+                    List.copyOf(notes), seconds, children);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a lane of " + tool.id() + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** What a tool's run came to. */
