@@ -2,7 +2,7 @@ package dev.interleave.stress.lincheck;
 
 import dev.interleave.primitives.Queue;
 
-/** {@code fifoQueue(1)} when its waiters are woken, standing for every kind of queue. See {@link QueueHandOffLinearizability}. */
+/** {@code fifoQueue(1)} when its waiters are woken. See {@link QueueHandOffLinearizability}. */
 public class FifoQueueHandOffLinearizability extends QueueHandOffLinearizability {
     @Override
     protected Queue<Integer> newQueue() {

@@ -29,10 +29,13 @@ import org.jetbrains.lincheck.datastructures.Options;
  * <p>In every scenario the puts and takes balance, so a correct queue lets every waiter
  * through. The waiters wait without a timeout: Lincheck 3.7 models a timed {@code Object.wait} as
  * returning at once without letting other threads take the monitor, so a correct monitor-based
- * queue would be reported as livelocked. The order of items plays no part (one place), so one kind of queue stands for all:
- * {@link FifoQueueHandOffLinearizability}. (Each run of these three-thread scenarios costs half a
- * minute of model checking; the spurious wake-ups of the conformance suite check the waiters of
- * every kind.)
+ * queue would be reported as livelocked. The order of items plays no part (one place), yet each
+ * kind of queue is checked ({@link FifoQueueHandOffLinearizability},
+ * {@link LifoQueueHandOffLinearizability}, {@link PriorityQueueHandOffLinearizability}): a
+ * submission may build each kind on its own, and the spurious wake-ups of the conformance suite
+ * never reach a waiter whose condition swallows them (a {@code ReentrantLock} condition does), so
+ * for such a queue these scenarios are the only deterministic catch of an {@code if} in
+ * {@code take()}. (Each run of these three-thread scenarios costs half a minute of model checking.)
  */
 public abstract class QueueHandOffLinearizability extends LinearizabilityTest {
     static final int CAPACITY = 1;

@@ -16,9 +16,11 @@ import dev.interleave.stress.lincheck.EventLinearizability;
 import dev.interleave.stress.lincheck.FairLockLinearizability;
 import dev.interleave.stress.lincheck.FifoQueueHandOffLinearizability;
 import dev.interleave.stress.lincheck.FifoQueueLinearizability;
+import dev.interleave.stress.lincheck.LifoQueueHandOffLinearizability;
 import dev.interleave.stress.lincheck.LifoQueueLinearizability;
 import dev.interleave.stress.lincheck.LockLinearizability;
 import dev.interleave.stress.lincheck.PipeLinearizability;
+import dev.interleave.stress.lincheck.PriorityQueueHandOffLinearizability;
 import dev.interleave.stress.lincheck.PriorityQueueLinearizability;
 import dev.interleave.stress.lincheck.RLockLinearizability;
 import dev.interleave.stress.lincheck.SemaphoreHandOffLinearizability;
@@ -55,9 +57,10 @@ public enum Part {
     FIFO_QUEUE("fifoQueue(capacity)", List.of(QueueConformance.Fifo.class),
             List.of(FifoQueueHandOffLinearizability.class, FifoQueueLinearizability.class), "\\.FifoQueue_03_TakerReleased"),
     LIFO_QUEUE("lifoQueue(capacity)", List.of(QueueConformance.Lifo.class),
-            List.of(LifoQueueLinearizability.class), "\\.LifoQueue_03_TakerReleased"),
+            List.of(LifoQueueHandOffLinearizability.class, LifoQueueLinearizability.class),
+            "\\.LifoQueue_03_TakerReleased"),
     PRIORITY_QUEUE("priorityQueue(capacity, order)", List.of(QueueConformance.Priority.class),
-            List.of(PriorityQueueLinearizability.class),
+            List.of(PriorityQueueHandOffLinearizability.class, PriorityQueueLinearizability.class),
             "\\.PriorityQueue_03_TakerReleased"),
     PIPE("pipe(capacity)", List.of(PipeConformance.class), List.of(PipeLinearizability.class), "\\.Pipe_02_ReceiverReleased"),
     TIMER("timer(delay, unit, action)", List.of(TimerConformance.class), List.of(), "\\.Timer_02_WaiterReleased");
