@@ -20,9 +20,15 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>An item selects the checks that meet all of its criteria: {@code tools} (tool ids),
  * {@code primitive} (as the overview names it: {@code Lock}, {@code FairLock}, {@code FifoQueue}...),
- * {@code match} (a regular expression found in {@code <tool>/<class>/<test>}); checks tagged with
- * one of {@code excludeTags} (by default {@code observation}: the scenarios that report, never
- * judge) are left out. A rubric whose item selects no check of the battery is refused.
+ * {@code match} (a regular expression found in {@code <tool>/<class>/<test>}); checks that
+ * {@code exclude} is found in, or tagged with one of {@code excludeTags} (by default
+ * {@code observation}: the scenarios that report, never judge), are left out. A rubric whose item
+ * selects no check of the battery is refused.
+ *
+ * <p>The shipped rubric leaves out the lecture's checks that pass against a submission that
+ * implements nothing (threads and processes without primitives, and the broken variants that
+ * use none): they say nothing about a submission. {@code UnimplementedScoresNothingTest} keeps it
+ * so.
  *
  * @param title shown at the top of the results
  * @param visibility Gradescope's visibility of the results ({@code visible}, {@code hidden},
@@ -41,10 +47,11 @@ public record Rubric(String title, String visibility, List<Item> items, PolicyIt
      * @param tools the tools whose checks it takes (all when absent)
      * @param primitive the primitive whose checks it takes (any when absent)
      * @param match a regular expression found in {@code <tool>/<class>/<test>} (any when absent)
+     * @param exclude a regular expression: the checks it is found in are left out (none when absent)
      * @param excludeTags tags whose checks it leaves out ({@code observation} when absent)
      */
     public record Item(String name, double points, String visibility, List<String> tools, String primitive,
-            String match, List<String> excludeTags) {
+            String match, String exclude, List<String> excludeTags) {
 
         boolean selects(CheckInfo check) {
             if (tools != null && !tools.contains(check.tool())) {
@@ -54,6 +61,9 @@ public record Rubric(String title, String visibility, List<Item> items, PolicyIt
                 return false;
             }
             if (match != null && !Pattern.compile(match).matcher(key(check)).find()) {
+                return false;
+            }
+            if (exclude != null && Pattern.compile(exclude).matcher(key(check)).find()) {
                 return false;
             }
             List<String> excluded = excludeTags == null ? List.of("observation") : excludeTags;
@@ -124,11 +134,14 @@ public record Rubric(String title, String visibility, List<Item> items, PolicyIt
                     problems.add("'" + item.name() + "' has the visibility '" + item.visibility() + "' (one of "
                             + VISIBILITIES + ")");
                 }
-                if (item.match() != null) {
-                    try {
-                        Pattern.compile(item.match());
-                    } catch (PatternSyntaxException e) {
-                        problems.add("'" + item.name() + "': match is not a regular expression: " + e.getDescription());
+                for (String pattern : new String[] {item.match(), item.exclude()}) {
+                    if (pattern != null) {
+                        try {
+                            Pattern.compile(pattern);
+                        } catch (PatternSyntaxException e) {
+                            problems.add("'" + item.name() + "': '" + pattern + "' is not a regular expression: "
+                                    + e.getDescription());
+                        }
                     }
                 }
             }
