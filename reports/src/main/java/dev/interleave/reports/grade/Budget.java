@@ -10,7 +10,8 @@ import java.util.StringJoiner;
 /**
  * The split of a grading run's time: a reserve to prepare the submission and write the results,
  * the rest shared among the tools by weight (Lincheck's model checking and jcstress's forks take
- * the most). Tools run one after the other, and the time a tool leaves unused goes to the next.
+ * the most). How the tools run side by side is {@link Schedule}'s; the time a tool leaves unused
+ * goes to the next on its track.
  *
  * @param totalSeconds the whole run's budget
  * @param reserveSeconds kept for compiling, reading the classes and writing the results
@@ -50,6 +51,6 @@ record Budget(long totalSeconds, long reserveSeconds, Map<Battery, Long> shares)
         StringJoiner parts = new StringJoiner(", ");
         shares.forEach((tool, s) -> parts.add(tool.id() + " " + s + " s"));
         return "budget " + totalSeconds + " s: " + parts + " (and " + reserveSeconds + " s to prepare and report); "
-                + "time a tool leaves unused goes to the next";
+                + "time a tool leaves unused goes to the next on its track, and jcstress gets what is left";
     }
 }

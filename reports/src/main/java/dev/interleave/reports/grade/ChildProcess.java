@@ -61,6 +61,8 @@ final class ChildProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + memory + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
         command.add("-Djava.security.manager=" + SubmissionGuard.class.getName());
         command.add("-D" + SubmissionGuard.SUBMISSION_PROPERTY + "=" + submissionClasses.toAbsolutePath());

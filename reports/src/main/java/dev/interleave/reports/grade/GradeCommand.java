@@ -183,25 +183,14 @@ public final class GradeCommand implements Callable<Integer> {
         long remaining = Math.max(60, (deadline - System.nanoTime()) / 1_000_000_000L);
         Budget split = Budget.split(remaining, selected);
         console.println("[grade] " + split.describe());
-        List<ToolRun.ToolOutcome> outcomes = new ArrayList<>();
-        long carried = 0;
-        for (Map.Entry<Battery, Long> share : split.shares().entrySet()) {
-            Battery tool = share.getKey();
-            long toolStart = System.nanoTime();
-            long toolDeadline = Math.min(toolStart + (share.getValue() + carried) * 1_000_000_000L,
-                    deadline - split.reserveSeconds() * 1_000_000_000L / 2);
-            console.printf(Locale.ROOT, "[grade] %s: %d checks, %d s%n", tool.title(), plan.get(tool).size(),
-                    Math.max(0, (toolDeadline - toolStart) / 1_000_000_000L));
-            int lanes = tool == Battery.LINCHECK ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
-            ToolRun.ToolOutcome outcome = ToolRun.inLanes(lanes, tool, plan.get(tool), grader, prepared, workDir,
-                    memory, console, toolDeadline);
-            outcomes.add(outcome);
-            console.printf(Locale.ROOT, "[grade] %s: %d passed, %d failed in %.0f s%n", tool.title(), outcome.passed(),
-                    outcome.failed(), outcome.seconds());
-            outcome.notes().forEach(n -> notes.add(tool.id() + ": " + n));
-            carried = Math.max(0, share.getValue() + carried - (System.nanoTime() - toolStart) / 1_000_000_000L);
+        console.println("[grade] " + Schedule.describe());
+        List<ToolRun.ToolOutcome> outcomes = new Schedule(split, plan, grader, prepared, workDir, memory, console)
+                .run(deadline - split.reserveSeconds() * 1_000_000_000L / 2);
+        for (ToolRun.ToolOutcome outcome : outcomes) {
+            outcome.notes().forEach(n -> notes.add(outcome.tool().id() + ": " + n));
         }
         notes.add(split.describe());
+        notes.add(Schedule.describe());
         List<CheckResult> all = outcomes.stream().flatMap(o -> o.results().stream()).toList();
         List<Scoring.ItemResult> items = new ArrayList<>(Scoring.score(chosenRubric, all));
         double max = items.stream().mapToDouble(Scoring.ItemResult::maxScore).sum();
