@@ -191,6 +191,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         notes.add(split.describe());
         notes.add(Schedule.describe());
+        notes.add(Schedule.WITHOUT_VMLENS);
         List<CheckResult> all = outcomes.stream().flatMap(o -> o.results().stream()).toList();
         List<Scoring.ItemResult> items = new ArrayList<>(Scoring.score(chosenRubric, all));
         double max = items.stream().mapToDouble(Scoring.ItemResult::maxScore).sum();

@@ -40,7 +40,13 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
         Files.createDirectories(classes);
         List<String> notes = new ArrayList<>();
         if (Files.isDirectory(input)) {
-            compile(input, classes, work, grader, notes);
+            Path jar = onlyJar(input);
+            if (jar != null) {
+                notes.add("graded the jar " + input.relativize(jar) + " (the folder holds no .java source)");
+                extract(jar, classes, notes);
+            } else {
+                compile(mainSources(input, notes), classes, work, grader, notes);
+            }
         } else if (input.getFileName().toString().endsWith(".jar")) {
             extract(input, classes, notes);
         } else {
@@ -50,6 +56,30 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
         dropContractCopies(classes, notes);
         SubmissionScan scan = SubmissionScan.read(classes, grader);
         return new Submission(classes, scan.primitives(), List.copyOf(notes), scan.unimplemented());
+    }
+
+    /** The one jar of a folder that holds no .java file (how an upload of a jar arrives), or null. */
+    private static Path onlyJar(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<Path> files = walk.filter(Files::isRegularFile).toList();
+            List<Path> jars = files.stream().filter(f -> f.toString().endsWith(".jar")).toList();
+            boolean sources = files.stream().anyMatch(f -> f.toString().endsWith(".java"));
+            return !sources && jars.size() == 1 ? jars.get(0) : null;
+        }
+    }
+
+    /** {@code src/main/java} when the folder is laid out as a Maven or Gradle project (its tests are not graded). */
+    private static Path mainSources(Path folder, List<String> notes) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder, 4)) {
+            Path main = walk.filter(p -> Files.isDirectory(p) && p.endsWith(Path.of("src", "main", "java")))
+                    .sorted().findFirst().orElse(null);
+            if (main == null) {
+                return folder;
+            }
+            notes.add("compiled " + folder.relativize(main) + " only (the project's other sources, tests included, "
+                    + "are not part of the submission)");
+            return main;
+        }
     }
 
     /** Compiles every .java file under {@code sources} into {@code classes}; the compiler's errors are the message. */

@@ -144,6 +144,34 @@ class SubmissionTest {
     }
 
     @Test
+    void aProjectLayoutIsGradedFromItsMainSourcesWithoutItsTests() throws Exception {
+        source("lab/src/main/java/a/Mine.java", primitives("a", "Mine", "public", ""));
+        source("lab/src/test/java/a/MineTest.java", "package a;\nimport org.junit.jupiter.api.Test;\n"
+                + "class MineTest { @Test void works() {} }\n");
+        Submission s = prepare();
+        assertEquals("a.Mine", s.primitives());
+        assertTrue(s.notes().get(0).startsWith("compiled lab/src/main/java only"), s.notes().toString());
+    }
+
+    @Test
+    void aFolderHoldingOnlyAJarIsGradedFromTheJar() throws Exception {
+        source("a/Mine.java", primitives("a", "Mine", "public", ""));
+        Submission compiled = prepare();
+        Path upload = dir.resolve("upload");
+        Files.createDirectories(upload);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(upload.resolve("homework.jar")));
+                Stream<Path> files = Files.walk(compiled.classes())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(compiled.classes().relativize(f).toString()));
+                out.write(Files.readAllBytes(f));
+            }
+        }
+        Submission fromUpload = Submission.prepare(upload, dir.resolve("work2"), GraderClasspath.current());
+        assertEquals("a.Mine", fromUpload.primitives());
+        assertEquals("graded the jar homework.jar (the folder holds no .java source)", fromUpload.notes().get(0));
+    }
+
+    @Test
     void somethingThatIsNeitherAFolderNorAJarIsRefused() throws Exception {
         Path zip = dir.resolve("homework.zip");
         try (OutputStream out = Files.newOutputStream(zip)) {
