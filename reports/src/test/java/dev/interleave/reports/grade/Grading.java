@@ -37,6 +37,23 @@ record Grading(int exitCode, double seconds, String console, JsonNode results) {
         return new Grading(code, seconds, text.toString(StandardCharsets.UTF_8), json);
     }
 
+    static final Path FIXTURES = Path.of("src/test/resources/dev/interleave/reports/grade/submissions");
+
+    /** A fixture submission: the shared {@code common} folder and the fixture's own, copied into {@code target}. */
+    static Path fixture(String name, Path target) throws IOException {
+        for (String part : new String[] {"common", name}) {
+            Path from = FIXTURES.resolve(part);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+                for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    Path to = target.resolve(from.relativize(f).toString());
+                    java.nio.file.Files.createDirectories(to.getParent());
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        return target;
+    }
+
     /** The test (rubric item) named {@code name} in results.json. */
     JsonNode test(String name) {
         for (JsonNode test : results.get("tests")) {

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every attack of a hostile submission is contained: the grader ends within its budget and 30 s,
  * writes results.json itself, and the attacked primitive gets no points; an attack that leaves the
  * primitive correct (a thread that never ends) costs nothing. Each fixture (a submission folder
- * under {@code hostile/}) carries its attack in its {@code lock()} or its class initialization; the
- * run is narrowed to a few checks of {@code lock()} to stay short.
+ * under {@code submissions/}, on top of {@code submissions/common}) carries its attack in its
+ * {@code lock()}, its constructor or its class initialization; the run is narrowed to a few checks
+ * of {@code lock()} to stay short.
  */
 class HostileSubmissionsTest {
-    static final Path FIXTURES = Path.of("src/test/resources/dev/interleave/reports/grade/hostile");
     static final int BUDGET = 60;
     static final String LOCK = "Lock — lock()";
     static final String FEW_LOCK_CHECKS =
@@ -47,7 +47,8 @@ class HostileSubmissionsTest {
     void theAttackIsContained(String attack, double lockScore) throws IOException {
         Path out = dir.resolve("out");
         Path work = dir.resolve("work");
-        Grading grading = Grading.run(out, FIXTURES.resolve(attack).toString(), "--tools", "conformance", "--only",
+        Path submission = Grading.fixture(attack, dir.resolve("submission"));
+        Grading grading = Grading.run(out, submission.toString(), "--tools", "conformance", "--only",
                 FEW_LOCK_CHECKS, "--budget", BUDGET + "s", "--work", work.toString());
 
         assertEquals(GraderMain.GRADED, grading.exitCode(), grading.console());

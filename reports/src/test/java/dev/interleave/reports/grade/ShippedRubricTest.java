@@ -19,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * earns no point); a teacher's rubric with a mistake is refused with a message naming it.
  */
 class ShippedRubricTest {
-    static final Path UNIMPLEMENTED = Path.of("src/test/resources/dev/interleave/reports/grade/unimplemented");
-
     @TempDir
     Path dir;
+
+    private String nothing() throws java.io.IOException {
+        return Grading.fixture("nothing", dir.resolve("submission")).toString();
+    }
 
     @Test
     void itIsWorthOneHundredPointsAndEveryItemSelectsChecks() throws Exception {
@@ -43,7 +45,7 @@ class ShippedRubricTest {
 
     @Test
     void aSubmissionThatImplementsNothingScoresNothing() throws Exception {
-        Grading grading = Grading.run(dir.resolve("out"), UNIMPLEMENTED.toString(), "--tools",
+        Grading grading = Grading.run(dir.resolve("out"), nothing(), "--tools",
                 "conformance,spurious,lincheck,scenarios", "--budget", "300s");
         assertEquals(GraderMain.GRADED, grading.exitCode(), grading.console());
         assertEquals(0, grading.results().get("score").asDouble(), grading.results().toPrettyString());
@@ -61,7 +63,7 @@ class ShippedRubricTest {
                   {"name": "Locks", "points": 10, "primitive": "Lock"},
                   {"name": "Typo", "points": 5, "primitive": "Lokc"}
                 ]}""");
-        Grading grading = Grading.run(dir.resolve("out"), UNIMPLEMENTED.toString(), "--rubric", rubric.toString());
+        Grading grading = Grading.run(dir.resolve("out"), nothing(), "--rubric", rubric.toString());
         assertEquals(GraderMain.USAGE, grading.exitCode(), grading.console());
         assertTrue(grading.console().contains("these rubric items select no check of the battery: 'Typo'"),
                 grading.console());
@@ -71,7 +73,7 @@ class ShippedRubricTest {
     void aRubricThatIsNotValidIsRefusedWithTheReason() throws Exception {
         Path rubric = dir.resolve("rubric.json");
         Files.writeString(rubric, "{\"items\": [{\"name\": \"A\", \"points\": 1, \"visibility\": \"secret\"}]}");
-        Grading grading = Grading.run(dir.resolve("out"), UNIMPLEMENTED.toString(), "--rubric", rubric.toString());
+        Grading grading = Grading.run(dir.resolve("out"), nothing(), "--rubric", rubric.toString());
         assertEquals(GraderMain.USAGE, grading.exitCode(), grading.console());
         assertTrue(grading.console().contains("has the visibility 'secret'"), grading.console());
     }

@@ -1,0 +1,150 @@
+package hostile.reflection;
+
+import dev.interleave.primitives.Condition;
+import dev.interleave.primitives.Lock;
+import fixture.Unimplemented;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+// Attack: class init and every constructor reach into the grader by reflection: static fields, Unsafe, privateLookupIn.
+@SuppressWarnings("removal")   // System.setSecurityManager is the point
+public class ReflectionPrimitives extends Unimplemented {
+    private static final String[] GRADER_CLASSES = {
+        "dev.interleave.reports.grade.child.ChildMain",
+        "dev.interleave.reports.grade.child.Channel",
+        "dev.interleave.reports.grade.child.Battery",
+        "dev.interleave.reports.grade.sandbox.SubmissionGuard",
+        "dev.interleave.stress.harness.TimeBound",
+        "dev.interleave.stress.harness.Delays",
+        "dev.interleave.primitives.PrimitivesLoader",
+    };
+
+    static {
+        reachIn();
+    }
+
+    public ReflectionPrimitives() {
+        reachIn();
+    }
+
+    @Override
+    public Lock lock() {
+        return new NoLock();
+    }
+
+    private static void reachIn() {
+        try {
+            System.setSecurityManager(null);
+        } catch (Throwable refused) {
+            // go on
+        }
+        try {
+            Field theUnsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            Object unsafe = theUnsafe.get(null);
+            unsafe.getClass().getMethod("pageSize").invoke(unsafe);
+        } catch (Throwable refused) {
+            // go on
+        }
+        for (ClassLoader loader : loaders()) {
+            for (String name : GRADER_CLASSES) {
+                try {
+                    poke(Class.forName(name, true, loader));
+                } catch (Throwable refused) {
+                    // the next class
+                }
+            }
+        }
+    }
+
+    private static Set<ClassLoader> loaders() {
+        Set<ClassLoader> loaders = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            try {
+                for (ClassLoader l = thread.getContextClassLoader(); l != null; l = l.getParent()) {
+                    loaders.add(l);
+                }
+            } catch (Throwable refused) {
+                // the next thread
+            }
+        }
+        for (ClassLoader l = ReflectionPrimitives.class.getClassLoader(); l != null; l = l.getParent()) {
+            loaders.add(l);
+        }
+        loaders.add(ClassLoader.getSystemClassLoader());
+        return loaders;
+    }
+
+    /** Reads every static field of {@code type} and overwrites those it can. */
+    private static void poke(Class<?> type) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    MethodHandle getter = lookup.unreflectGetter(field);
+                    getter.invoke();
+                }
+            }
+        } catch (Throwable refused) {
+            // try plain reflection
+        }
+        for (Field field : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            try {
+                field.setAccessible(true);
+                Object value = field.get(null);
+                if (field.getType() == boolean.class) {
+                    field.setBoolean(null, !(Boolean) value);
+                } else if (field.getType() == long.class) {
+                    field.setLong(null, Long.MAX_VALUE);
+                } else if (field.getType() == int.class) {
+                    field.setInt(null, Integer.MAX_VALUE);
+                } else if (!field.getType().isPrimitive()) {
+                    field.set(null, null);
+                }
+            } catch (Throwable refused) {
+                // the next field
+            }
+        }
+    }
+
+    /** A lock that does nothing: every acquire succeeds at once, release never complains. */
+    private static final class NoLock implements Lock {
+        @Override
+        public void acquire() {}
+
+        @Override
+        public void acquireInterruptibly() {}
+
+        @Override
+        public boolean tryAcquire() {
+            return true;
+        }
+
+        @Override
+        public boolean tryAcquire(long timeout, TimeUnit unit) {
+            return true;
+        }
+
+        @Override
+        public void release() {}
+
+        @Override
+        public boolean isHeldByCurrentThread() {
+            return true;
+        }
+
+        @Override
+        public Condition newCondition() {
+            throw new UnsupportedOperationException("newCondition()");
+        }
+    }
+}
