@@ -69,7 +69,10 @@ final class Scoring {
         if (failed.size() > SHOWN_FAILURES) {
             text.append("  … and ").append(failed.size() - SHOWN_FAILURES).append(" more\n");
         }
-        CheckResult first = failed.stream().filter(r -> r.detail() != null && !r.notImplemented()).findFirst()
+        // The interleaving says most: a Lincheck failure first, then any other with a full text.
+        CheckResult first = failed.stream()
+                .filter(r -> r.detail() != null && !r.notImplemented())
+                .min(java.util.Comparator.comparing((CheckResult r) -> !r.check().tool().equals("lincheck")))
                 .orElse(failed.get(0));
         if (first.detail() != null) {
             String detail = first.detail();

@@ -165,9 +165,9 @@ final class JUnitChecks implements TestExecutionListener {
                 + "aborts a check): " : "") + text;
     }
 
+    /** The first line that says something (Lincheck's messages start with a line break). */
     private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
     private static String clip(String text) {
