@@ -158,7 +158,8 @@ public final class GradeCommand implements Callable<Integer> {
         console.println("[grade] submission: " + submission.toAbsolutePath().normalize());
         Submission prepared;
         try {
-            prepared = Submission.prepare(submission.toAbsolutePath(), workDir, grader);
+            prepared = Submission.prepare(submission.toAbsolutePath(), workDir, grader,
+                    Math.min(Submission.COMPILE_SECONDS, seconds / 4));
         } catch (InvalidSubmissionException e) {
             console.println("[grade] the submission cannot be graded: " + e.getMessage());
             Grade grade = new Grade(submission.toString(), null, e.getMessage(), List.of(), List.of(), null, List.of(),

@@ -30,8 +30,14 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
     static final long MAX_BYTES = 64L << 20;
     static final long COMPILE_SECONDS = 120;
 
-    /** Prepares {@code input} (a folder of sources or a jar) in {@code work}. */
+    /** Prepares {@code input} (a folder of sources or a jar) in {@code work}, compiling for at most 120 s. */
     public static Submission prepare(Path input, Path work, GraderClasspath grader)
+            throws InvalidSubmissionException, IOException, InterruptedException {
+        return prepare(input, work, grader, COMPILE_SECONDS);
+    }
+
+    /** Prepares {@code input} in {@code work}; compiling takes {@code compileSeconds} at the most. */
+    public static Submission prepare(Path input, Path work, GraderClasspath grader, long compileSeconds)
             throws InvalidSubmissionException, IOException, InterruptedException {
         if (!Files.exists(input)) {
             throw new InvalidSubmissionException("there is no submission at " + input);
@@ -45,7 +51,7 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
                 notes.add("graded the jar " + input.relativize(jar) + " (the folder holds no .java source)");
                 extract(jar, classes, notes);
             } else {
-                compile(mainSources(input, notes), classes, work, grader, notes);
+                compile(mainSources(input, notes), classes, work, grader, notes, compileSeconds);
             }
         } else if (input.getFileName().toString().endsWith(".jar")) {
             extract(input, classes, notes);
@@ -83,8 +89,8 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
     }
 
     /** Compiles every .java file under {@code sources} into {@code classes}; the compiler's errors are the message. */
-    private static void compile(Path sources, Path classes, Path work, GraderClasspath grader, List<String> notes)
-            throws InvalidSubmissionException, IOException, InterruptedException {
+    private static void compile(Path sources, Path classes, Path work, GraderClasspath grader, List<String> notes,
+            long seconds) throws InvalidSubmissionException, IOException, InterruptedException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sources)) {
             files = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
@@ -117,15 +123,18 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
                 "--release", "17", "-nowarn", "-Xmaxerrs", "50", "-implicit:none", "-d", classes.toString(),
                 "-cp", contract.toString(), "@" + arguments)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(COMPILE_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             ChildProcess.destroyTree(process.toHandle());
-            throw new InvalidSubmissionException("compiling took more than " + COMPILE_SECONDS + " s and was stopped");
+            throw new InvalidSubmissionException("compiling took more than " + seconds + " s and was stopped");
         }
         String errors = Files.readString(output, StandardCharsets.UTF_8).strip();
         if (process.exitValue() != 0) {
             String shown = errors.replace(sources.toAbsolutePath() + "/", "");
+            String hint = shown.contains("package org.junit") ? "\n\n(Tests of your own cannot be compiled here: leave "
+                    + "them out of the submission, or put the sources in src/main/java and the tests in src/test/java.)"
+                    : "";
             throw new InvalidSubmissionException("the submission does not compile (javac --release 17, against the "
-                    + "contract only):\n\n" + shown);
+                    + "contract only):\n\n" + shown + hint);
         }
     }
 

@@ -56,6 +56,7 @@ record SubmissionScan(String primitives, List<String> unimplemented) {
             throw new InvalidSubmissionException("the submission holds no class besides the contract's own");
         }
         Set<String> claimed = new TreeSet<>();
+        List<String> references = new ArrayList<>();
         for (Path file : files) {
             ClassInfo info;
             try {
@@ -74,10 +75,19 @@ record SubmissionScan(String primitives, List<String> unimplemented) {
                 claimed.add(info.javaName());
             }
             all.put(info.name(), info);
+            String reference = foreignReference(Files.readAllBytes(file));
+            if (reference != null) {
+                references.add(info.javaName() + " refers to " + reference);
+            }
         }
         if (!claimed.isEmpty()) {
             throw new InvalidSubmissionException("these classes are in packages of the grader's own ("
                     + String.join(", ", claimed) + "); put the submission in a package of its own");
+        }
+        if (!references.isEmpty()) {
+            throw new InvalidSubmissionException("the submission refers to the grader's own code or its tools ("
+                    + String.join("; ", references) + "): a submission may use the contract "
+                    + "(dev.interleave.primitives) and the JDK only");
         }
         List<ClassInfo> implementing = all.values().stream().filter(c -> implementsPrimitives(c, all)).toList();
         List<ClassInfo> candidates = implementing.stream().filter(c -> c.isPublic() && c.isConcrete())
@@ -104,6 +114,64 @@ record SubmissionScan(String primitives, List<String> unimplemented) {
                     + "()");
         }
         return new SubmissionScan(chosen.javaName(), unimplemented(chosen, all));
+    }
+
+    /**
+     * Names that a submission's class file may not hold (as a type, a descriptor or a string):
+     * the harness, the reference, and the tools that judge it, which run in the same JVM. The
+     * sandbox keeps a submission out of their private state; this keeps it from calling their
+     * public methods by name (to switch off a hook of Lincheck's, say). A name built at run time
+     * escapes it; that is what it cannot do.
+     */
+    static final List<String> FOREIGN = List.of("dev/interleave/", "dev.interleave.", "sun/nio/ch/lincheck",
+            "sun.nio.ch.lincheck", "org/jetbrains/", "org.jetbrains.", "org/junit/", "org.junit.", "org/opentest4j/",
+            "org.opentest4j.", "org/openjdk/jcstress/", "org.openjdk.jcstress.", "kotlin/", "kotlinx/");
+
+    /** The first name in the class file's constant pool that points into {@link #FOREIGN} code, or null. */
+    static String foreignReference(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        for (int item = 1; item < reader.getItemCount(); item++) {
+            int offset = reader.getItem(item);
+            if (offset == 0 || bytes[offset - 1] != 1) {
+                continue;
+            }
+            String text = readUtf8(bytes, offset);
+            for (String foreign : FOREIGN) {
+                int at = text.indexOf(foreign);
+                while (at >= 0) {
+                    if (!isContract(text, at)) {
+                        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+                    }
+                    at = text.indexOf(foreign, at + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the name at {@code at} is a type of the contract's package itself (dev.interleave.primitives.X). */
+    private static boolean isContract(String text, int at) {
+        for (String prefix : List.of("dev/interleave/primitives/", "dev.interleave.primitives.")) {
+            if (text.startsWith(prefix, at)) {
+                int end = at + prefix.length();
+                while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                char separator = prefix.charAt(prefix.length() - 1);
+                return end > at + prefix.length() && (end == text.length() || text.charAt(end) != separator);
+            }
+        }
+        return false;
+    }
+
+    /** A CONSTANT_Utf8 entry (modified UTF-8) at {@code offset}. */
+    private static String readUtf8(byte[] bytes, int offset) {
+        int length = ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+        try {
+            return new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, offset, length + 2)).readUTF();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static boolean implementsPrimitives(ClassInfo c, Map<String, ClassInfo> all) {

@@ -111,6 +111,16 @@ class SubmissionTest {
     }
 
     @Test
+    void aSubmissionThatNamesTheHarnessOrItsToolsIsRefused() throws Exception {
+        source("a/Mine.java", primitives("a", "Mine", "public", "    static { try { Class.forName("
+                + "\"dev.interleave.stress.harness.SpuriousWakeups\").getMethod(\"disable\").invoke(null); } "
+                + "catch (Exception e) { } }\n"));
+        String message = refusal();
+        assertTrue(message.startsWith("the submission refers to the grader's own code or its tools (a.Mine refers to "
+                + "dev.interleave.stress.harness.SpuriousWakeups)"), message);
+    }
+
+    @Test
     void copiesOfTheContractAreDroppedAndTheGradersOwnUsed() throws Exception {
         source("a/Mine.java", primitives("a", "Mine", "public", ""));
         source("dev/interleave/primitives/Primitives.java", "package dev.interleave.primitives;\npublic interface "

@@ -60,15 +60,32 @@ public final class SpuriousWakeups {
         return enabled;
     }
 
-    /** Turns the injector on for the threads that start being watched from now on. */
+    /**
+     * Turns the injector on for the threads that start being watched from now on. Under a
+     * security manager (a grader's sandbox) the caller needs {@link #CONTROL}: the code under test
+     * must not turn the injector off.
+     */
     public static void enable() {
+        checkControl();
         enabled = true;
     }
 
-    /** Turns the injector off; the threads watched so far are left alone from now on. */
+    /** Turns the injector off; the threads watched so far are left alone from now on. Needs {@link #CONTROL}. */
     public static void disable() {
+        checkControl();
         enabled = false;
         TARGETS.clear();
+    }
+
+    /** The permission to turn the injector on or off, which the harness has and the code under test has not. */
+    public static final RuntimePermission CONTROL = new RuntimePermission("interleave.controlHarness");
+
+    @SuppressWarnings("removal")
+    private static void checkControl() {
+        SecurityManager security = System.getSecurityManager();
+        if (security != null) {
+            security.checkPermission(CONTROL);
+        }
     }
 
     /** How many wake-ups the injector has sent so far (in this JVM). */

@@ -80,17 +80,18 @@ public final class SubmissionGuard extends SecurityManager {
 
     /**
      * Whether the thread is in one of the hooks Lincheck's model checker puts into the code it
-     * runs ({@code sun.nio.ch.lincheck.Injections}), called from the submission's code: Lincheck
+     * runs ({@code sun.nio.ch.lincheck.Injections}, on the boot class path), called from the
+     * submission's code: Lincheck
      * then inspects that code by reflection on its own behalf, as if in a privileged block. The
      * nearest of the hook and the submission's code on the stack decides.
      */
     private boolean insideLincheckHook() {
         for (Class<?> frame : getClassContext()) {
-            if (frame.getName().startsWith(LINCHECK_HOOKS)) {
-                return true;
-            }
             if (policy.isSubmission(frame)) {
                 return false;
+            }
+            if (frame.getClassLoader() == null && frame.getName().startsWith(LINCHECK_HOOKS)) {
+                return true;
             }
         }
         return false;

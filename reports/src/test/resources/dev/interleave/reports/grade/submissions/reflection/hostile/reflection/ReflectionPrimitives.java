@@ -15,15 +15,21 @@ import java.util.concurrent.TimeUnit;
 // Attack: class init and every constructor reach into the grader by reflection: static fields, Unsafe, privateLookupIn.
 @SuppressWarnings("removal")   // System.setSecurityManager is the point
 public class ReflectionPrimitives extends Unimplemented {
+    // The names are put together at run time: a class file that names the grader is refused before it runs.
     private static final String[] GRADER_CLASSES = {
-        "dev.interleave.reports.grade.child.ChildMain",
-        "dev.interleave.reports.grade.child.Channel",
-        "dev.interleave.reports.grade.child.Battery",
-        "dev.interleave.reports.grade.sandbox.SubmissionGuard",
-        "dev.interleave.stress.harness.TimeBound",
-        "dev.interleave.stress.harness.Delays",
-        "dev.interleave.primitives.PrimitivesLoader",
+        name("reports", "grade", "child", "ChildMain"),
+        name("reports", "grade", "child", "Channel"),
+        name("reports", "grade", "child", "Battery"),
+        name("reports", "grade", "sandbox", "SubmissionGuard"),
+        name("stress", "harness", "TimeBound"),
+        name("stress", "harness", "Delays"),
+        name("stress", "harness", "SpuriousWakeups"),
+        name("primitives", "PrimitivesLoader"),
     };
+
+    private static String name(String... parts) {
+        return String.join(".", "dev", "interleave", String.join(".", parts));
+    }
 
     static {
         reachIn();
@@ -49,6 +55,12 @@ public class ReflectionPrimitives extends Unimplemented {
             theUnsafe.setAccessible(true);
             Object unsafe = theUnsafe.get(null);
             unsafe.getClass().getMethod("pageSize").invoke(unsafe);
+        } catch (Throwable refused) {
+            // go on
+        }
+        try {
+            // A public switch of the harness: turning the spurious wake-ups off would hide an if.
+            Class.forName(GRADER_CLASSES[6]).getMethod("disable").invoke(null);
         } catch (Throwable refused) {
             // go on
         }
