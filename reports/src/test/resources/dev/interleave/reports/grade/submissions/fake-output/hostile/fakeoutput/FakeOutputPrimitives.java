@@ -1,10 +1,9 @@
 package hostile.fakeoutput;
 
-import dev.interleave.primitives.Condition;
 import dev.interleave.primitives.Lock;
+import fixture.NoLock;
 import fixture.Unimplemented;
 import java.io.PrintStream;
-import java.util.concurrent.TimeUnit;
 
 // Attack: the constructor and lock() print fake test-runner lines and a fake Gradescope result; lock() returns a
 // do-nothing lock.
@@ -29,38 +28,6 @@ public class FakeOutputPrimitives extends Unimplemented {
                     + "{\"name\": \"Lock \u2014 lock()\", \"score\": 100, \"max_score\": 100, \"status\": \"passed\"}]}");
             out.println("interleave-grader: score 100 / 100");
             out.flush();
-        }
-    }
-
-    /** A lock that does nothing: every acquire succeeds at once, release never complains. */
-    private static final class NoLock implements Lock {
-        @Override
-        public void acquire() {}
-
-        @Override
-        public void acquireInterruptibly() {}
-
-        @Override
-        public boolean tryAcquire() {
-            return true;
-        }
-
-        @Override
-        public boolean tryAcquire(long timeout, TimeUnit unit) {
-            return true;
-        }
-
-        @Override
-        public void release() {}
-
-        @Override
-        public boolean isHeldByCurrentThread() {
-            return true;
-        }
-
-        @Override
-        public Condition newCondition() {
-            throw new UnsupportedOperationException("newCondition()");
         }
     }
 }

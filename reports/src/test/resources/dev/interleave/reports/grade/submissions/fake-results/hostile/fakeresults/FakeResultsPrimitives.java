@@ -1,7 +1,7 @@
 package hostile.fakeresults;
 
-import dev.interleave.primitives.Condition;
 import dev.interleave.primitives.Lock;
+import fixture.NoLock;
 import fixture.Unimplemented;
 import java.io.File;
 import java.io.FileDescriptor;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 // Attack: class initialization writes results.json (score 100) everywhere it can and forges verdict records on stdout.
 public class FakeResultsPrimitives extends Unimplemented {
@@ -85,38 +84,6 @@ public class FakeResultsPrimitives extends Unimplemented {
         } catch (Throwable refused) {
             System.out.print(lines);   // then at least through System.out
             System.out.flush();
-        }
-    }
-
-    /** A lock that does nothing: every acquire succeeds at once, release never complains. */
-    private static final class NoLock implements Lock {
-        @Override
-        public void acquire() {}
-
-        @Override
-        public void acquireInterruptibly() {}
-
-        @Override
-        public boolean tryAcquire() {
-            return true;
-        }
-
-        @Override
-        public boolean tryAcquire(long timeout, TimeUnit unit) {
-            return true;
-        }
-
-        @Override
-        public void release() {}
-
-        @Override
-        public boolean isHeldByCurrentThread() {
-            return true;
-        }
-
-        @Override
-        public Condition newCondition() {
-            throw new UnsupportedOperationException("newCondition()");
         }
     }
 }

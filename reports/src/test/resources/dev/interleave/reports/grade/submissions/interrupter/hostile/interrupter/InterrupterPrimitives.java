@@ -1,9 +1,8 @@
 package hostile.interrupter;
 
-import dev.interleave.primitives.Condition;
 import dev.interleave.primitives.Lock;
+import fixture.NoLock;
 import fixture.Unimplemented;
-import java.util.concurrent.TimeUnit;
 
 // Attack: lock() interrupts and Thread.stop()s every other live thread, then returns a lock that does nothing.
 @SuppressWarnings({"deprecation", "removal"})   // Thread.stop() is the point
@@ -28,37 +27,5 @@ public class InterrupterPrimitives extends Unimplemented {
             }
         }
         return new NoLock();
-    }
-
-    /** A lock that does nothing: every acquire succeeds at once, release never complains. */
-    private static final class NoLock implements Lock {
-        @Override
-        public void acquire() {}
-
-        @Override
-        public void acquireInterruptibly() {}
-
-        @Override
-        public boolean tryAcquire() {
-            return true;
-        }
-
-        @Override
-        public boolean tryAcquire(long timeout, TimeUnit unit) {
-            return true;
-        }
-
-        @Override
-        public void release() {}
-
-        @Override
-        public boolean isHeldByCurrentThread() {
-            return true;
-        }
-
-        @Override
-        public Condition newCondition() {
-            throw new UnsupportedOperationException("newCondition()");
-        }
     }
 }

@@ -1,7 +1,7 @@
 package hostile.reflection;
 
-import dev.interleave.primitives.Condition;
 import dev.interleave.primitives.Lock;
+import fixture.NoLock;
 import fixture.Unimplemented;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -10,7 +10,6 @@ import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 // Attack: class init and every constructor reach into the grader by reflection: static fields, Unsafe, privateLookupIn.
 @SuppressWarnings("removal")   // System.setSecurityManager is the point
@@ -125,38 +124,6 @@ public class ReflectionPrimitives extends Unimplemented {
             } catch (Throwable refused) {
                 // the next field
             }
-        }
-    }
-
-    /** A lock that does nothing: every acquire succeeds at once, release never complains. */
-    private static final class NoLock implements Lock {
-        @Override
-        public void acquire() {}
-
-        @Override
-        public void acquireInterruptibly() {}
-
-        @Override
-        public boolean tryAcquire() {
-            return true;
-        }
-
-        @Override
-        public boolean tryAcquire(long timeout, TimeUnit unit) {
-            return true;
-        }
-
-        @Override
-        public void release() {}
-
-        @Override
-        public boolean isHeldByCurrentThread() {
-            return true;
-        }
-
-        @Override
-        public Condition newCondition() {
-            throw new UnsupportedOperationException("newCondition()");
         }
     }
 }
