@@ -1,6 +1,7 @@
 package dev.interleave.reports.grade;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interleave.reports.grade.child.Battery;
 import dev.interleave.reports.grade.child.Channel;
 import dev.interleave.reports.grade.child.ChildConfig;
 import dev.interleave.reports.grade.child.ChildMain;
@@ -61,7 +62,11 @@ final class ChildProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + memory + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:TieredStopAtLevel=1");
+        if (config.tool().equals(Battery.LINCHECK.id())) {
+            // Lincheck's instrumented code keeps C2 compiling for most of a run; its verdicts do not
+            // depend on the compiler. The other tools keep the JVM's compilers, as in a build.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
         command.add("-Djava.security.manager=" + SubmissionGuard.class.getName());
