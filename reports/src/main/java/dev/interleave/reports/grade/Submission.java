@@ -119,16 +119,17 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
                     + "sources");
         }
         Path output = work.resolve("javac-output.txt");
-        Process process = new ProcessBuilder(javac.toString(), "-J-Xmx512m", "-proc:none", "-encoding", "UTF-8",
-                "--release", "17", "-nowarn", "-Xmaxerrs", "50", "-implicit:none", "-d", classes.toString(),
-                "-cp", contract.toString(), "@" + arguments)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            ChildProcess.destroyTree(process.toHandle());
-            throw new InvalidSubmissionException("compiling took more than " + seconds + " s and was stopped");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int exit = javac(javac, "UTF-8", classes, contract, arguments, output, deadline);
+        if (exit != 0 && Files.readString(output, StandardCharsets.UTF_8).contains("unmappable character")) {
+            // Sources saved in Latin-1 (an editor's default on some systems): read them as such.
+            exit = javac(javac, "ISO-8859-1", classes, contract, arguments, output, deadline);
+            if (exit == 0) {
+                notes.add("the sources are not UTF-8: they were read as ISO-8859-1 (Latin-1)");
+            }
         }
         String errors = Files.readString(output, StandardCharsets.UTF_8).strip();
-        if (process.exitValue() != 0) {
+        if (exit != 0) {
             String shown = errors.replace(sources.toAbsolutePath() + "/", "");
             String hint = shown.contains("package org.junit") ? "\n\n(Tests of your own cannot be compiled here: leave "
                     + "them out of the submission, or put the sources in src/main/java and the tests in src/test/java.)"
@@ -136,6 +137,20 @@ public record Submission(Path classes, String primitives, List<String> notes, Li
             throw new InvalidSubmissionException("the submission does not compile (javac --release 17, against the "
                     + "contract only):\n\n" + shown + hint);
         }
+    }
+
+    /** Runs javac with {@code encoding} until {@code deadline}; its exit code, its output in {@code output}. */
+    private static int javac(Path javac, String encoding, Path classes, Path contract, Path arguments, Path output,
+            long deadline) throws IOException, InterruptedException, InvalidSubmissionException {
+        Process process = new ProcessBuilder(javac.toString(), "-J-Xmx512m", "-proc:none", "-encoding", encoding,
+                "--release", "17", "-nowarn", "-Xmaxerrs", "50", "-implicit:none", "-d", classes.toString(),
+                "-cp", contract.toString(), "@" + arguments)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            ChildProcess.destroyTree(process.toHandle());
+            throw new InvalidSubmissionException("compiling took too long and was stopped");
+        }
+        return process.exitValue();
     }
 
     private static final java.util.regex.Pattern PACKAGE =

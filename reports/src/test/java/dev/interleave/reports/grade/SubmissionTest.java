@@ -75,6 +75,17 @@ class SubmissionTest {
     }
 
     @Test
+    void latin1SourcesAreReadAsLatin1() throws Exception {
+        Path file = dir.resolve("src/a/Mine.java");
+        Files.createDirectories(file.getParent());
+        Files.write(file, ("// Implémentation\n" + primitives("a", "Mine", "public", ""))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Submission s = prepare();
+        assertEquals("a.Mine", s.primitives());
+        assertEquals("the sources are not UTF-8: they were read as ISO-8859-1 (Latin-1)", s.notes().get(0));
+    }
+
+    @Test
     void noClassImplementingTheContractIsRefused() throws Exception {
         source("a/Nothing.java", "package a;\npublic class Nothing {}\n");
         assertTrue(refusal().startsWith("no class implements dev.interleave.primitives.Primitives"));
