@@ -7,6 +7,8 @@ import dev.interleave.reports.grade.child.ChildConfig;
 import dev.interleave.reports.grade.child.ChildMain;
 import dev.interleave.reports.grade.child.Message;
 import dev.interleave.reports.grade.sandbox.SubmissionGuard;
+import dev.interleave.stress.harness.ProcessTrees;
+import dev.interleave.stress.harness.Sandboxing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +72,7 @@ final class ChildProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
         command.add("-Djava.security.manager=" + SubmissionGuard.class.getName());
-        command.add("-D" + SubmissionGuard.SUBMISSION_PROPERTY + "=" + submissionClasses.toAbsolutePath());
+        command.add("-D" + Sandboxing.SUBMISSION_PROPERTY + "=" + submissionClasses.toAbsolutePath());
         command.add("-cp");
         command.add(grader.with(submissionClasses));
         command.add(ChildMain.class.getName());
@@ -192,21 +194,15 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    Path log() {
-        return log;
-    }
-
     @Override
     public void close() {
         destroyTree(process.toHandle());
         LIVE.remove(process.toHandle());
     }
 
-    /** Kills {@code process} and every process it started (children first, so none is left to re-parent). */
+    /** Kills {@code process} and every process it started, and waits (bounded) until it is gone. */
     static void destroyTree(ProcessHandle process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        ProcessTrees.destroy(process);
         try {
             process.onExit().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -2,6 +2,7 @@ package dev.interleave.scenarios.processes;
 
 import dev.interleave.primitives.Primitives;
 import dev.interleave.stress.harness.Delays;
+import dev.interleave.stress.harness.ProcessTrees;
 import dev.interleave.stress.harness.Sandboxing;
 import java.io.BufferedReader;
 import java.io.File;
@@ -293,8 +294,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     private void destroyTree() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTrees.destroy(process.toHandle());
     }
 
     /** One line on the child for a failure message: its status, error and standard error. */

@@ -1,5 +1,6 @@
 package dev.interleave.reports.grade.sandbox;
 
+import dev.interleave.stress.harness.Sandboxing;
 import java.io.File;
 import java.net.URL;
 import java.security.AccessControlException;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The security manager of every JVM that runs submission code: installed from the command line
  * ({@code -Djava.security.manager=dev.interleave.reports.grade.sandbox.SubmissionGuard}) so that
  * it is in force before the first class of the submission is loaded, with the submission's
- * location in {@value #SUBMISSION_PROPERTY} (paths separated by the path separator).
+ * location in {@value Sandboxing#SUBMISSION_PROPERTY} (paths separated by the path separator), which
+ * {@link Sandboxing} carries into every JVM a test starts.
  *
  * <p>Code loaded from the submission's location may do what a primitive needs — make, start,
  * interrupt and park threads, read system properties, look at its own members — and nothing else:
@@ -33,11 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * failure.
  */
 public final class SubmissionGuard extends SecurityManager {
-    /** The system property naming the submission's class folders or jars. */
-    public static final String SUBMISSION_PROPERTY = "interleave.sandbox.submission";
-
     public SubmissionGuard() {
-        String locations = System.getProperty(SUBMISSION_PROPERTY, "");
+        String locations = System.getProperty(Sandboxing.SUBMISSION_PROPERTY, "");
         List<String> prefixes = new ArrayList<>();
         for (String location : locations.split(File.pathSeparator)) {
             if (!location.isBlank()) {
@@ -45,7 +44,8 @@ public final class SubmissionGuard extends SecurityManager {
             }
         }
         if (prefixes.isEmpty()) {
-            throw new IllegalStateException("-D" + SUBMISSION_PROPERTY + " must name the submission's location");
+            throw new IllegalStateException("-D" + Sandboxing.SUBMISSION_PROPERTY
+                    + " must name the submission's location");
         }
         policy = new SubmissionPolicy(List.copyOf(prefixes));
         policy.warmUp();

@@ -1,5 +1,6 @@
 package dev.interleave.stress.jcstress.gate;
 
+import dev.interleave.stress.harness.ProcessTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -109,9 +110,8 @@ final class JcstressRun {
         return pump;
     }
 
-    /** Kills the JVMs jcstress forked, then jcstress itself. */
+    /** Kills jcstress and the JVMs it forked. */
     private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTrees.destroy(process.toHandle());
     }
 }
