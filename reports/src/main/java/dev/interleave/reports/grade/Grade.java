@@ -5,7 +5,6 @@ import java.util.List;
 /**
  * A grading run's outcome: what the results files are written from.
  *
- * @param submission the input as given
  * @param primitives the class graded (null when the submission is invalid)
  * @param invalid why the submission cannot be graded, or null
  * @param notes what the grader noticed (submission, budget, tools)
@@ -17,6 +16,6 @@ import java.util.List;
  * @param maxScore the most it could be
  * @param seconds the run's wall time
  */
-record Grade(String submission, String primitives, String invalid, List<String> notes, List<String> policyViolations,
+record Grade(String primitives, String invalid, List<String> notes, List<String> policyViolations,
         String policy, List<ToolRun.ToolOutcome> tools, List<Scoring.ItemResult> items, double score, double maxScore,
         double seconds) {}

@@ -162,7 +162,7 @@ public final class GradeCommand implements Callable<Integer> {
                     Math.min(Submission.COMPILE_SECONDS, seconds / 4));
         } catch (InvalidSubmissionException e) {
             console.println("[grade] the submission cannot be graded: " + e.getMessage());
-            Grade grade = new Grade(submission.toString(), null, e.getMessage(), List.of(), List.of(), null, List.of(),
+            Grade grade = new Grade(null, e.getMessage(), List.of(), List.of(), null, List.of(),
                     invalidItems(chosenRubric, e.getMessage()), 0, chosenRubric.total(), elapsed(started));
             outputs.writeAll(grade, chosenRubric, workDir);
             console.println("[grade] results: " + out.toAbsolutePath().resolve("results.json"));
@@ -213,7 +213,7 @@ public final class GradeCommand implements Callable<Integer> {
                 score = 0;
             }
         }
-        Grade grade = new Grade(submission.toString(), prepared.primitives(), null, notes, violations, policy, outcomes,
+        Grade grade = new Grade(prepared.primitives(), null, notes, violations, policy, outcomes,
                 items, score, max, elapsed(started));
         outputs.writeAll(grade, chosenRubric, workDir);
         console.printf(Locale.ROOT, "[grade] score %s of %s in %.0f s%n", trim(score), trim(max), elapsed(started));

@@ -106,8 +106,9 @@ final class GradeOutputs {
         }
         text.append('\n');
         for (ToolRun.ToolOutcome tool : grade.tools()) {
-            text.append(String.format(Locale.ROOT, "%-40s %4d passed, %3d failed  (%.0f s)%n", tool.tool().title() + ":",
-                    tool.passed(), tool.failed(), tool.seconds()));
+            text.append(String.format(Locale.ROOT, "%-40s %4d passed, %3d failed  (%.0f s, %d JVM%s)%n",
+                    tool.tool().title() + ":", tool.passed(), tool.failed(), tool.seconds(), tool.children(),
+                    tool.children() == 1 ? "" : "s"));
         }
         if (!grade.notes().isEmpty()) {
             text.append("\nNotes:\n");

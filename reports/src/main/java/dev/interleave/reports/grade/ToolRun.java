@@ -232,7 +232,10 @@ final class ToolRun {
         }
     }
 
-    /** What a tool's run came to. */
+    /**
+     * What a tool's run came to; {@code children} counts the JVMs it took (more than one per lane
+     * when a child died in a check and another took the rest).
+     */
     record ToolOutcome(Battery tool, List<CheckResult> results, Map<String, String> artifacts, List<String> notes,
             double seconds, int children) {
 
